@@ -1,0 +1,138 @@
+# berth: a terminal console for Docker.
+#   make            build ./berth
+#   make check      install what is missing, then every test (sanitized)
+#   make demo       install what is missing, build, open berth on a private engine
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+DATADIR = $(PREFIX)/share/berth
+
+CC ?= cc
+CLANG ?= clang
+PKG_CONFIG ?= pkg-config
+PKGS = ncursesw libcurl libcjson
+FUZZ_SECONDS ?= 60
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
+	-Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+DEFS = -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+	-DBERTH_VERSION=\"$(VERSION)\" -DBERTH_DATADIR=\"$(DATADIR)\"
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+LIBS = $(PKG_LIBS) -lm
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+SRC_LIB := $(sort $(wildcard api/*.c posture/*.c tui/*.c views/*.c) \
+	$(filter-out cli/main.c,$(wildcard cli/*.c)))
+SRC_TESTLIB := $(wildcard tests/lib/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+INTEG_SRC := $(wildcard tests/integration/test_*.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+ALL_SRC := $(wildcard api/*.[ch] posture/*.[ch] tui/*.[ch] views/*.[ch] \
+	cli/*.[ch] tests/*/*.[ch])
+
+REL = build/rel
+SAN = build/san
+FUZ = build/fuzz
+REL_OBJ := $(SRC_LIB:%.c=$(REL)/%.o)
+SAN_OBJ := $(SRC_LIB:%.c=$(SAN)/%.o)
+SAN_TESTLIB_OBJ := $(SRC_TESTLIB:%.c=$(SAN)/%.o)
+UNIT_BIN := $(UNIT_SRC:%.c=$(SAN)/%)
+INTEG_BIN := $(INTEG_SRC:%.c=$(SAN)/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZ)/%)
+# The API layer alone: what the fuzz targets link (no curses).
+FUZZ_LIB_SRC := $(sort $(wildcard api/*.c posture/*.c))
+
+.PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
+	format format-check lint deps engine-start engine-stop bench
+
+all: berth
+
+berth: $(REL_OBJ) $(REL)/cli/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(REL)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(SAN)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(SAN)/berth: $(SAN_OBJ) $(SAN)/cli/main.o
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+$(SAN)/tests/%: $(SAN)/tests/%.o $(SAN_OBJ) $(SAN_TESTLIB_OBJ)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+build/tools/berth-capfilter: tests/tools/berth-capfilter.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) -O2 -o $@ $< $(LIBS)
+
+$(FUZ)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -g -O1 \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(FUZZ_LIB_SRC) $(LIBS)
+
+test-build: $(SAN)/berth $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_BIN) \
+	build/tools/berth-capfilter berth
+
+deps:
+	@scripts/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory test-build
+	@tests/run.sh
+
+fuzz: $(FUZZ_BIN)
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@tests/fuzz/run.sh 5
+
+demo: deps
+	@$(MAKE) --no-print-directory berth build/tools/berth-capfilter
+	@scripts/demo.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory berth build/tools/berth-capfilter
+	@scripts/bench.sh
+
+format:
+	clang-format -i $(ALL_SRC)
+
+format-check:
+	@clang-format --dry-run -Werror $(ALL_SRC) && echo "format: clean"
+
+lint:
+	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
+		--enable=warning,portability,performance \
+		--suppress=missingIncludeSystem -I. $(DEFS) \
+		api posture tui views cli && echo "cppcheck: clean"
+
+install: berth
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes
+	install -m 755 berth $(DESTDIR)$(BINDIR)/berth
+	if [ -f man/berth.1 ]; then install -m 644 man/berth.1 $(DESTDIR)$(MANDIR)/berth.1; fi
+	for t in themes/*.theme; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(DATADIR)/themes/ || true; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/berth $(DESTDIR)$(MANDIR)/berth.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build berth
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,677 @@
+#include "api/client.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/buf.h"
+
+#define ERROR_BODY_MAX (64u * 1024u)
+
+struct api_client {
+	char *host;	 /* as resolved, for display */
+	char *unix_path; /* NULL for tcp */
+	char *base_url;	 /* "http://localhost" or "https://h:2376" */
+	int tls;
+	int tls_verify;
+	char *ca, *cert, *key;
+	long connect_timeout_ms;
+	long request_timeout_ms;
+	char version[16];
+	CURLM *multi;
+	int own_multi;
+	struct api_request *reqs; /* the ones in flight */
+	int running;
+};
+
+struct api_request {
+	struct api_client *c;
+	CURL *easy;
+	struct curl_slist *headers;
+	struct buf body;
+	api_data_fn on_data;
+	api_done_fn on_done;
+	void *ud;
+	int aborted;  /* on_data asked to stop */
+	int overflow; /* the body passed its cap */
+	int finishing;
+	char curl_err[CURL_ERROR_SIZE];
+	struct api_request *prev, *next;
+};
+
+static char *path_join(const char *dir, const char *file)
+{
+	size_t n = strlen(dir) + strlen(file) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", dir, file);
+	return p;
+}
+
+/* A TLS file from cert_path, only if it is there: curl would fail on a
+ * missing client certificate where docker simply sends none. */
+static api_code tls_file(const char *given, const char *dir, const char *name,
+			 char **out)
+{
+	char *p;
+
+	if (given) {
+		*out = strdup(given);
+		return *out ? API_OK : API_E_NOMEM;
+	}
+	p = path_join(dir, name);
+	if (!p)
+		return API_E_NOMEM;
+	if (access(p, R_OK) != 0) {
+		free(p);
+		p = NULL;
+	}
+	*out = p;
+	return API_OK;
+}
+
+static int env_set(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v;
+}
+
+static api_code setup_tls(struct api_client *c, const struct api_client_opts *o,
+			  struct api_error *err)
+{
+	const char *dir = o->cert_path;
+	char *home_dir = NULL;
+	api_code rc;
+
+	c->tls = o->tls >= 0 ? o->tls
+			     : env_set("DOCKER_TLS_VERIFY") ||
+				       env_set("DOCKER_TLS");
+	c->tls_verify = o->tls_verify >= 0 ? o->tls_verify : 1;
+	if (!c->tls)
+		return API_OK;
+	if (!dir)
+		dir = getenv("DOCKER_CERT_PATH");
+	if (!dir || !*dir) {
+		const char *home = getenv("HOME");
+		home_dir = path_join(home ? home : "/", ".docker");
+		if (!home_dir)
+			return api_error_set(err, API_E_NOMEM, 0,
+					     "out of memory");
+		dir = home_dir;
+	}
+	rc = tls_file(o->tls_ca, dir, "ca.pem", &c->ca);
+	if (rc == API_OK)
+		rc = tls_file(o->tls_cert, dir, "cert.pem", &c->cert);
+	if (rc == API_OK)
+		rc = tls_file(o->tls_key, dir, "key.pem", &c->key);
+	free(home_dir);
+	if (rc != API_OK)
+		return api_error_set(err, rc, 0, "out of memory");
+	return API_OK;
+}
+
+static api_code parse_host(struct api_client *c, const char *host,
+			   struct api_error *err)
+{
+	const char *rest;
+	size_t n;
+
+	if (strncmp(host, "unix://", 7) == 0) {
+		rest = host + 7;
+		if (*rest != '/')
+			return api_error_set(err, API_E_INVALID, 0,
+					     "%s: a unix socket path must be "
+					     "absolute",
+					     host);
+		c->unix_path = strdup(rest);
+		c->base_url = strdup("http://localhost");
+	} else if (strncmp(host, "tcp://", 6) == 0 ||
+		   strncmp(host, "http://", 7) == 0 ||
+		   strncmp(host, "https://", 8) == 0) {
+		rest = strstr(host, "://") + 3;
+		n = strcspn(rest, "/");
+		if (n == 0)
+			return api_error_set(err, API_E_INVALID, 0,
+					     "%s: no host name", host);
+		if (strncmp(host, "https://", 8) == 0)
+			c->tls = 1;
+		c->base_url = malloc(n + 16);
+		if (c->base_url) {
+			/* The port is optional, as with the docker CLI. */
+			int has_port = rest[n - 1] != ']' &&
+				       memchr(rest, ':', n) != NULL &&
+				       (rest[0] != '[' ||
+					memchr(rest, ']', n) != NULL);
+			if (rest[0] == '[' && has_port)
+				has_port = rest[n - 1] != ']';
+			snprintf(c->base_url, n + 16, "%s://%.*s%s",
+				 c->tls ? "https" : "http", (int)n, rest,
+				 has_port ? "" : (c->tls ? ":2376" : ":2375"));
+		}
+	} else {
+		return api_error_set(err, API_E_INVALID, 0,
+				     "%s: unsupported engine address (use "
+				     "unix:// or tcp://)",
+				     host);
+	}
+	if (!c->base_url || (strncmp(host, "unix://", 7) == 0 && !c->unix_path))
+		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	return API_OK;
+}
+
+api_code api_client_new(const struct api_client_opts *opts,
+			struct api_client **out, struct api_error *err)
+{
+	static const struct api_client_opts defaults = {.tls = -1,
+							.tls_verify = -1};
+	const struct api_client_opts *o = opts ? opts : &defaults;
+	const char *host = o->host;
+	struct api_client *c;
+	api_code rc;
+
+	*out = NULL;
+	if (!host || !*host)
+		host = getenv("DOCKER_HOST");
+	if (!host || !*host)
+		host = "unix:///var/run/docker.sock";
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	c->connect_timeout_ms =
+		o->connect_timeout_ms ? o->connect_timeout_ms : 5000;
+	c->request_timeout_ms =
+		o->request_timeout_ms ? o->request_timeout_ms : 30000;
+	snprintf(c->version, sizeof(c->version), "%s", API_VERSION_OLDEST);
+	c->host = strdup(host);
+	rc = c->host ? setup_tls(c, o, err)
+		     : api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	if (rc == API_OK)
+		rc = parse_host(c, host, err);
+	if (rc == API_OK) {
+		c->multi = o->multi ? o->multi : curl_multi_init();
+		c->own_multi = !o->multi;
+		if (!c->multi)
+			rc = api_error_set(err, API_E_NOMEM, 0,
+					   "cannot create a curl multi handle");
+	}
+	if (rc != API_OK) {
+		api_client_free(c);
+		return rc;
+	}
+	*out = c;
+	return API_OK;
+}
+
+static void request_free(struct api_request *r);
+
+void api_client_free(struct api_client *c)
+{
+	if (!c)
+		return;
+	while (c->reqs)
+		api_request_cancel(c->reqs);
+	if (c->own_multi && c->multi)
+		curl_multi_cleanup(c->multi);
+	free(c->host);
+	free(c->unix_path);
+	free(c->base_url);
+	free(c->ca);
+	free(c->cert);
+	free(c->key);
+	free(c);
+}
+
+const char *api_client_host(const struct api_client *c)
+{
+	return c->host;
+}
+
+int api_client_is_tls(const struct api_client *c)
+{
+	return c->tls;
+}
+
+const char *api_client_version(const struct api_client *c)
+{
+	return c->version;
+}
+
+CURLM *api_client_multi(struct api_client *c)
+{
+	return c->multi;
+}
+
+int api_client_running(const struct api_client *c)
+{
+	return c->running;
+}
+
+int api_version_cmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		long x = strtol(a, (char **)&a, 10);
+		long y = strtol(b, (char **)&b, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (*a == '.')
+			a++;
+		if (*b == '.')
+			b++;
+		if ((*a && (*a < '0' || *a > '9')) ||
+		    (*b && (*b < '0' || *b > '9')))
+			break;
+	}
+	return 0;
+}
+
+static int version_ok(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n > 0 && n < 16 && strspn(v, "0123456789.") == n && v[0] != '.';
+}
+
+api_code api_client_set_version(struct api_client *c, const char *server_api,
+				const char *server_min, struct api_error *err)
+{
+	if (!server_api || !version_ok(server_api))
+		return api_error_set(err, API_E_VERSION, 0,
+				     "the engine did not say which API "
+				     "version it speaks");
+	if (server_min && version_ok(server_min) &&
+	    api_version_cmp(API_VERSION_NEWEST, server_min) < 0)
+		return api_error_set(err, API_E_VERSION, 0,
+				     "the engine needs API %s or newer; "
+				     "berth speaks up to %s",
+				     server_min, API_VERSION_NEWEST);
+	if (api_version_cmp(server_api, API_VERSION_OLDEST) < 0)
+		return api_error_set(err, API_E_VERSION, 0,
+				     "the engine speaks API %s; berth needs "
+				     "%s or newer",
+				     server_api, API_VERSION_OLDEST);
+	snprintf(c->version, sizeof(c->version), "%s",
+		 api_version_cmp(server_api, API_VERSION_NEWEST) < 0
+			 ? server_api
+			 : API_VERSION_NEWEST);
+	return API_OK;
+}
+
+api_code api_client_negotiate(struct api_client *c, struct api_error *err)
+{
+	struct api_request_spec spec = {.path = "/version", .unversioned = 1};
+	char *body = NULL;
+	size_t len = 0;
+	long status = 0;
+	cJSON *root;
+	api_code rc;
+
+	rc = api_call(c, &spec, &status, &body, &len, err);
+	if (rc != API_OK) {
+		free(body);
+		return rc;
+	}
+	root = cJSON_ParseWithLength(body, len);
+	free(body);
+	if (!cJSON_IsObject(root)) {
+		cJSON_Delete(root);
+		return api_error_set(err, API_E_PARSE, status,
+				     "GET /version: the answer is not a JSON "
+				     "object");
+	}
+	rc = api_client_set_version(
+		c,
+		cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(root, "ApiVersion")),
+		cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+			root, "MinAPIVersion")),
+		err);
+	cJSON_Delete(root);
+	return rc;
+}
+
+static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
+{
+	struct api_request *r = ud;
+	size_t n = size * nmemb;
+	long status = 0;
+
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (r->on_data && status >= 200 && status < 300) {
+		if (r->on_data(p, n, r->ud) != 0) {
+			r->aborted = 1;
+			return 0;
+		}
+		return n;
+	}
+	if (buf_append(&r->body, p, n) != 0) {
+		r->overflow = 1;
+		return 0;
+	}
+	return n;
+}
+
+static char *build_url(struct api_client *c, const struct api_request_spec *s)
+{
+	size_t n = strlen(c->base_url) + strlen(s->path) + 24;
+	char *url = malloc(n);
+
+	if (!url)
+		return NULL;
+	if (s->unversioned)
+		snprintf(url, n, "%s%s", c->base_url, s->path);
+	else
+		snprintf(url, n, "%s/v%s%s", c->base_url, c->version, s->path);
+	return url;
+}
+
+static api_code setup_easy(struct api_request *r,
+			   const struct api_request_spec *s, const char *url)
+{
+	struct api_client *c = r->c;
+	CURL *e = r->easy;
+	const char *method = s->method ? s->method : "GET";
+	long timeout = s->timeout_ms ? s->timeout_ms : c->request_timeout_ms;
+	int ok = 1;
+
+	ok &= curl_easy_setopt(e, CURLOPT_URL, url) == CURLE_OK;
+	if (c->unix_path)
+		ok &= curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH,
+				       c->unix_path) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_PRIVATE, r) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_WRITEDATA, r) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->curl_err) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+			       c->connect_timeout_ms) == CURLE_OK;
+	if (!s->on_data && timeout > 0)
+		ok &= curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout) ==
+		      CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method) == CURLE_OK;
+	if (strcmp(method, "HEAD") == 0)
+		ok &= curl_easy_setopt(e, CURLOPT_NOBODY, 1L) == CURLE_OK;
+	if (s->body || strcmp(method, "POST") == 0) {
+		char ct[128];
+		snprintf(ct, sizeof(ct), "Content-Type: %s",
+			 s->content_type ? s->content_type
+					 : "application/json");
+		r->headers = curl_slist_append(NULL, ct);
+		ok &= r->headers != NULL;
+		ok &= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+				       (curl_off_t)(s->body ? s->body_len
+							    : 0)) == CURLE_OK;
+		ok &= curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS,
+				       s->body ? s->body : "") == CURLE_OK;
+		ok &= curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers) ==
+		      CURLE_OK;
+	}
+	if (c->tls) {
+		ok &= curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER,
+				       (long)c->tls_verify) == CURLE_OK;
+		ok &= curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST,
+				       c->tls_verify ? 2L : 0L) == CURLE_OK;
+		if (c->ca)
+			ok &= curl_easy_setopt(e, CURLOPT_CAINFO, c->ca) ==
+			      CURLE_OK;
+		if (c->cert)
+			ok &= curl_easy_setopt(e, CURLOPT_SSLCERT, c->cert) ==
+			      CURLE_OK;
+		if (c->key)
+			ok &= curl_easy_setopt(e, CURLOPT_SSLKEY, c->key) ==
+			      CURLE_OK;
+	}
+	return ok ? API_OK : API_E_NOMEM;
+}
+
+api_code api_request_start(struct api_client *c,
+			   const struct api_request_spec *spec,
+			   struct api_request **out, struct api_error *err)
+{
+	struct api_request *r;
+	char *url;
+	api_code rc = API_E_NOMEM;
+
+	if (out)
+		*out = NULL;
+	if (!spec || !spec->path || spec->path[0] != '/')
+		return api_error_set(err, API_E_INVALID, 0,
+				     "a request path must start with /");
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	r->c = c;
+	r->on_data = spec->on_data;
+	r->on_done = spec->on_done;
+	r->ud = spec->ud;
+	buf_init(&r->body, spec->on_data    ? ERROR_BODY_MAX
+			   : spec->max_body ? spec->max_body
+					    : API_DEFAULT_MAX_BODY);
+	r->easy = curl_easy_init();
+	url = r->easy ? build_url(c, spec) : NULL;
+	if (url)
+		rc = setup_easy(r, spec, url);
+	free(url);
+	if (rc == API_OK &&
+	    curl_multi_add_handle(c->multi, r->easy) != CURLM_OK)
+		rc = API_E_TRANSPORT;
+	if (rc != API_OK) {
+		request_free(r);
+		return api_error_set(err, rc, 0, "cannot start %s %s: %s",
+				     spec->method ? spec->method : "GET",
+				     spec->path, api_code_str(rc));
+	}
+	r->next = c->reqs;
+	if (c->reqs)
+		c->reqs->prev = r;
+	c->reqs = r;
+	c->running++;
+	if (out)
+		*out = r;
+	return API_OK;
+}
+
+static void request_free(struct api_request *r)
+{
+	if (r->easy)
+		curl_easy_cleanup(r->easy);
+	curl_slist_free_all(r->headers);
+	buf_free(&r->body);
+	free(r);
+}
+
+static void request_unlink(struct api_request *r)
+{
+	struct api_client *c = r->c;
+
+	curl_multi_remove_handle(c->multi, r->easy);
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		c->reqs = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	r->prev = r->next = NULL;
+	c->running--;
+}
+
+void api_request_cancel(struct api_request *r)
+{
+	if (!r || r->finishing)
+		return;
+	request_unlink(r);
+	request_free(r);
+}
+
+/* The engine's own words for an error: {"message": "..."} per the spec,
+ * else the first line of whatever came back, made printable. */
+static void error_message(const struct buf *body, char *out, size_t n)
+{
+	cJSON *root =
+		body->len ? cJSON_ParseWithLength(body->data, body->len) : NULL;
+	const char *msg = cJSON_GetStringValue(
+		cJSON_GetObjectItemCaseSensitive(root, "message"));
+	size_t i, j = 0;
+
+	if (!msg)
+		msg = body->data ? body->data : "";
+	for (i = 0; msg[i] && msg[i] != '\n' && j + 1 < n && i < 300; i++) {
+		unsigned char ch = (unsigned char)msg[i];
+		out[j++] = (ch < 0x20 || ch == 0x7f) ? '?' : (char)ch;
+	}
+	out[j] = '\0';
+	cJSON_Delete(root);
+}
+
+static api_code classify(struct api_request *r, CURLcode cc, long status,
+			 struct api_error *err)
+{
+	char msg[400];
+	const char *what =
+		r->curl_err[0] ? r->curl_err : curl_easy_strerror(cc);
+
+	if (cc == CURLE_OK) {
+		if (status >= 200 && status < 300)
+			return API_OK;
+		error_message(&r->body, msg, sizeof(msg));
+		return api_error_set(err, API_E_HTTP, status, "%s",
+				     msg[0] ? msg : "error without a message");
+	}
+	if (r->aborted)
+		return api_error_set(err, API_E_CANCELLED, status, "cancelled");
+	if (r->overflow)
+		return api_error_set(err, API_E_TOO_LARGE, status,
+				     "the answer is larger than %zu bytes",
+				     r->body.max);
+	switch (cc) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return api_error_set(err, API_E_CONNECT, 0,
+				     "cannot connect to the engine at %s: %s",
+				     r->c->host, what);
+	case CURLE_OPERATION_TIMEDOUT:
+		return api_error_set(err, API_E_TIMEOUT, status,
+				     "the engine at %s did not answer in "
+				     "time",
+				     r->c->host);
+	default:
+		return api_error_set(err, API_E_TRANSPORT, status, "%s: %s",
+				     r->c->host, what);
+	}
+}
+
+static void request_finish(struct api_request *r, CURLcode cc)
+{
+	struct api_response resp = {0};
+	struct api_error err;
+	api_code code;
+
+	api_error_clear(&err);
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &resp.status);
+	code = classify(r, cc, resp.status, &err);
+	request_unlink(r);
+	if (!r->on_data || code != API_OK) {
+		resp.body = r->body.data ? r->body.data : "";
+		resp.body_len = r->body.len;
+	}
+	r->finishing = 1;
+	if (r->on_done)
+		r->on_done(r, code, &resp, &err, r->ud);
+	request_free(r);
+}
+
+int api_client_process(struct api_client *c)
+{
+	CURLMsg *m;
+	int still = 0, queued;
+
+	curl_multi_perform(c->multi, &still);
+	while ((m = curl_multi_info_read(c->multi, &queued))) {
+		struct api_request *r = NULL;
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &r);
+		/* A shared multi may hold other clients' requests too. */
+		if (r)
+			request_finish(r, m->data.result);
+	}
+	return c->running;
+}
+
+api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
+			 unsigned n_extra, int timeout_ms)
+{
+	CURLMcode mc =
+		curl_multi_poll(c->multi, extra, n_extra, timeout_ms, NULL);
+
+	return mc == CURLM_OK ? API_OK : API_E_TRANSPORT;
+}
+
+struct sync_state {
+	int done;
+	api_code code;
+	long status;
+	char *body;
+	size_t body_len;
+	struct api_error err;
+};
+
+static void sync_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	struct sync_state *st = ud;
+
+	(void)req;
+	st->done = 1;
+	st->code = code;
+	st->status = resp->status;
+	st->err = *err;
+	if (resp->body) {
+		st->body = malloc(resp->body_len + 1);
+		if (st->body) {
+			memcpy(st->body, resp->body, resp->body_len);
+			st->body[resp->body_len] = '\0';
+			st->body_len = resp->body_len;
+		} else if (code == API_OK) {
+			st->code = api_error_set(&st->err, API_E_NOMEM,
+						 resp->status, "out of memory");
+		}
+	}
+}
+
+api_code api_call(struct api_client *c, const struct api_request_spec *spec,
+		  long *status, char **body, size_t *body_len,
+		  struct api_error *err)
+{
+	struct api_request_spec s = *spec;
+	struct sync_state st = {0};
+	api_code rc;
+
+	s.on_done = sync_done;
+	s.ud = &st;
+	rc = api_request_start(c, &s, NULL, err);
+	if (rc != API_OK)
+		return rc;
+	while (!st.done) {
+		api_client_process(c);
+		if (!st.done)
+			api_client_wait(c, NULL, 0, 1000);
+	}
+	if (status)
+		*status = st.status;
+	if (body) {
+		*body = st.body;
+		if (body_len)
+			*body_len = st.body_len;
+	} else {
+		free(st.body);
+	}
+	if (st.code != API_OK && err)
+		*err = st.err;
+	return st.code;
+}

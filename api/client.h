@@ -1,0 +1,107 @@
+#ifndef BERTH_API_CLIENT_H
+#define BERTH_API_CLIENT_H
+
+#include <curl/curl.h>
+#include <stddef.h>
+
+#include "api/error.h"
+
+/*
+ * The transport: one client per engine, every request an easy handle on a
+ * curl multi handle that the caller's loop drives (api_client_wait +
+ * api_client_process), so nothing here ever blocks the console.  api_call()
+ * is the thin blocking wrapper for tests and headless commands; it drives
+ * the same multi, so requests started elsewhere keep progressing.
+ */
+
+/* The newest API version berth speaks, and the oldest it can live with. */
+#define API_VERSION_NEWEST "1.47"
+#define API_VERSION_OLDEST "1.40"
+
+#define API_DEFAULT_MAX_BODY (64u * 1024u * 1024u)
+
+struct api_client;
+struct api_request;
+
+struct api_client_opts {
+	const char *host;      /* NULL: $DOCKER_HOST, else the local socket */
+	int tls;	       /* -1: from $DOCKER_TLS_VERIFY/$DOCKER_TLS */
+	int tls_verify;	       /* -1: on whenever TLS is on */
+	const char *cert_path; /* NULL: $DOCKER_CERT_PATH, else ~/.docker */
+	const char *tls_ca;    /* each overrides the file in cert_path */
+	const char *tls_cert;
+	const char *tls_key;
+	long connect_timeout_ms; /* 0: 5 s */
+	long request_timeout_ms; /* 0: 30 s; streams have none */
+	CURLM *multi;		 /* NULL: the client makes its own */
+};
+
+struct api_response {
+	long status;
+	const char *body; /* NUL-terminated; NULL for streamed requests */
+	size_t body_len;
+};
+
+/* Called once when a request ends, however it ends (not after cancel).
+ * code is API_OK only for a 2xx answer; err says why otherwise. */
+typedef void (*api_done_fn)(struct api_request *req, api_code code,
+			    const struct api_response *resp,
+			    const struct api_error *err, void *ud);
+/* Streamed 2xx body bytes, in whatever pieces curl delivers them.
+ * Return non-zero to abort the request (it then ends API_E_CANCELLED). */
+typedef int (*api_data_fn)(const char *data, size_t len, void *ud);
+
+struct api_request_spec {
+	const char *method; /* NULL: GET */
+	const char *path;   /* "/containers/json?all=1", version added */
+	int unversioned;    /* for /_ping and /version before negotiation */
+	const char *body;
+	size_t body_len;
+	const char *content_type; /* NULL with a body: application/json */
+	api_data_fn on_data;	  /* set: stream the body, no timeout */
+	api_done_fn on_done;
+	void *ud;
+	size_t max_body; /* buffered bodies; 0: API_DEFAULT_MAX_BODY */
+	long timeout_ms; /* 0: the client's; -1: none */
+};
+
+api_code api_client_new(const struct api_client_opts *opts,
+			struct api_client **out, struct api_error *err);
+void api_client_free(struct api_client *c);
+
+/* "unix:///run/docker.sock" or "tcp://host:2376", as resolved. */
+const char *api_client_host(const struct api_client *c);
+int api_client_is_tls(const struct api_client *c);
+/* The version requests are sent with: the negotiated one, else oldest. */
+const char *api_client_version(const struct api_client *c);
+/* Settles the version from the engine's ApiVersion and MinAPIVersion. */
+api_code api_client_set_version(struct api_client *c, const char *server_api,
+				const char *server_min, struct api_error *err);
+/* Blocking GET /version + api_client_set_version. */
+api_code api_client_negotiate(struct api_client *c, struct api_error *err);
+
+CURLM *api_client_multi(struct api_client *c);
+/* Waits (curl_multi_poll) on the engine's sockets and the extra fds. */
+api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
+			 unsigned n_extra, int timeout_ms);
+/* Moves every transfer on and calls on_done for those that ended.
+ * Returns how many requests are still running. */
+int api_client_process(struct api_client *c);
+int api_client_running(const struct api_client *c);
+
+api_code api_request_start(struct api_client *c,
+			   const struct api_request_spec *spec,
+			   struct api_request **out, struct api_error *err);
+/* Stops a request; its on_done is not called.  Safe from callbacks. */
+void api_request_cancel(struct api_request *r);
+
+/* The blocking wrapper: the body (2xx or not) is handed to the caller in
+ * *body (free it) unless the spec streams.  Returns like on_done's code. */
+api_code api_call(struct api_client *c, const struct api_request_spec *spec,
+		  long *status, char **body, size_t *body_len,
+		  struct api_error *err);
+
+/* Compares "1.41"-style versions: <0, 0, >0. */
+int api_version_cmp(const char *a, const char *b);
+
+#endif
