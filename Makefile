@@ -51,8 +51,9 @@ SAN_TESTLIB_OBJ := $(SRC_TESTLIB:%.c=$(SAN)/%.o)
 UNIT_BIN := $(UNIT_SRC:%.c=$(SAN)/%)
 INTEG_BIN := $(INTEG_SRC:%.c=$(SAN)/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZ)/%)
-# The API layer alone: what the fuzz targets link (no curses).
-FUZZ_LIB_SRC := $(sort $(wildcard api/*.c posture/*.c))
+FUZZ_OBJ := $(SRC_LIB:%.c=$(FUZ)/obj/%.o)
+FUZZ_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -MMD -MP \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 .PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
 	format format-check lint deps engine-start engine-stop bench
@@ -80,11 +81,12 @@ build/tools/berth-capfilter: tests/tools/berth-capfilter.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) -O2 -o $@ $< $(LIBS)
 
-$(FUZ)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC)
+$(FUZ)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CLANG) $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -g -O1 \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o $@ $< $(FUZZ_LIB_SRC) $(LIBS)
+	$(CLANG) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZ)/fuzz_%: $(FUZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	$(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
 
 test-build: $(SAN)/berth $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_BIN) \
 	build/tools/berth-capfilter berth

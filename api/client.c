@@ -37,6 +37,8 @@ struct api_request {
 	int aborted;  /* on_data asked to stop */
 	int overflow; /* the body passed its cap */
 	int finishing;
+	int in_data;	    /* inside on_data: curl holds the handle */
+	int cancel_pending; /* cancelled from inside on_data */
 	char curl_err[CURL_ERROR_SIZE];
 	struct api_request *prev, *next;
 };
@@ -341,7 +343,11 @@ static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
 
 	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
 	if (r->on_data && status >= 200 && status < 300) {
-		if (r->on_data(p, n, r->ud) != 0) {
+		int stop;
+		r->in_data = 1;
+		stop = r->on_data(p, n, r->ud);
+		r->in_data = 0;
+		if (stop || r->cancel_pending) {
 			r->aborted = 1;
 			return 0;
 		}
@@ -502,6 +508,12 @@ void api_request_cancel(struct api_request *r)
 {
 	if (!r || r->finishing)
 		return;
+	if (r->in_data) {
+		/* curl is inside this handle's write callback: let the
+		 * callback abort the transfer, and finish quietly. */
+		r->cancel_pending = 1;
+		return;
+	}
 	request_unlink(r);
 	request_free(r);
 }
@@ -549,10 +561,16 @@ static api_code classify(struct api_request *r, CURLcode cc, long status,
 	switch (cc) {
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_RESOLVE_PROXY: {
+		/* curl words a unix socket failure as "localhost port 80";
+		 * the system's reason says what is really wrong. */
+		long os_errno = 0;
+		curl_easy_getinfo(r->easy, CURLINFO_OS_ERRNO, &os_errno);
 		return api_error_set(err, API_E_CONNECT, 0,
 				     "cannot connect to the engine at %s: %s",
-				     r->c->host, what);
+				     r->c->host,
+				     os_errno ? strerror((int)os_errno) : what);
+	}
 	case CURLE_OPERATION_TIMEDOUT:
 		return api_error_set(err, API_E_TIMEOUT, status,
 				     "the engine at %s did not answer in "
@@ -579,7 +597,7 @@ static void request_finish(struct api_request *r, CURLcode cc)
 		resp.body_len = r->body.len;
 	}
 	r->finishing = 1;
-	if (r->on_done)
+	if (r->on_done && !r->cancel_pending)
 		r->on_done(r, code, &resp, &err, r->ud);
 	request_free(r);
 }
@@ -612,6 +630,8 @@ api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
 }
 
 struct sync_state {
+	api_data_fn on_data; /* the caller's, with its ud */
+	void *data_ud;
 	int done;
 	api_code code;
 	long status;
@@ -644,6 +664,13 @@ static void sync_done(struct api_request *req, api_code code,
 	}
 }
 
+static int sync_data(const char *data, size_t len, void *ud)
+{
+	struct sync_state *st = ud;
+
+	return st->on_data(data, len, st->data_ud);
+}
+
 api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 		  long *status, char **body, size_t *body_len,
 		  struct api_error *err)
@@ -652,6 +679,10 @@ api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 	struct sync_state st = {0};
 	api_code rc;
 
+	st.on_data = spec->on_data;
+	st.data_ud = spec->ud;
+	if (spec->on_data)
+		s.on_data = sync_data;
 	s.on_done = sync_done;
 	s.ud = &st;
 	rc = api_request_start(c, &s, NULL, err);

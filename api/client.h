@@ -92,7 +92,8 @@ int api_client_running(const struct api_client *c);
 api_code api_request_start(struct api_client *c,
 			   const struct api_request_spec *spec,
 			   struct api_request **out, struct api_error *err);
-/* Stops a request; its on_done is not called.  Safe from callbacks. */
+/* Stops a request; its on_done is not called.  Safe from any callback,
+ * its own on_data included (the transfer then ends at once). */
 void api_request_cancel(struct api_request *r);
 
 /* The blocking wrapper: the body (2xx or not) is handed to the caller in

@@ -1,2 +1,144 @@
+/* berth: the command line.  Global options, then a command; without a
+ * command, the console. */
+#include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
-int main(void) { puts("berth " BERTH_VERSION); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+enum {
+	OPT_TLS = 256,
+	OPT_TLSVERIFY,
+	OPT_TLSCACERT,
+	OPT_TLSCERT,
+	OPT_TLSKEY,
+	OPT_READ_ONLY,
+	OPT_THEME,
+	OPT_CONFIG,
+};
+
+static const struct option long_opts[] = {
+	{"host", required_argument, NULL, 'H'},
+	{"tls", no_argument, NULL, OPT_TLS},
+	{"tlsverify", no_argument, NULL, OPT_TLSVERIFY},
+	{"tlscacert", required_argument, NULL, OPT_TLSCACERT},
+	{"tlscert", required_argument, NULL, OPT_TLSCERT},
+	{"tlskey", required_argument, NULL, OPT_TLSKEY},
+	{"read-only", no_argument, NULL, OPT_READ_ONLY},
+	{"theme", required_argument, NULL, OPT_THEME},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'v'},
+	{NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: berth [OPTIONS] [COMMAND [ARGS]]\n"
+		"\n"
+		"A terminal console for Docker.\n"
+		"\n"
+		"Options:\n"
+		"  -H, --host ADDR        engine address: unix:///path or "
+		"tcp://host:port\n"
+		"                         (default: $DOCKER_HOST, else "
+		"unix:///var/run/docker.sock)\n"
+		"      --tls              use TLS (implied by "
+		"$DOCKER_TLS_VERIFY)\n"
+		"      --tlsverify        use TLS and verify the engine "
+		"(the default with TLS)\n"
+		"      --tlscacert FILE   CA certificate (default "
+		"$DOCKER_CERT_PATH/ca.pem)\n"
+		"      --tlscert FILE     client certificate\n"
+		"      --tlskey FILE      client key\n"
+		"      --read-only        refuse every action that changes "
+		"the engine\n"
+		"      --theme NAME       colour theme\n"
+		"      --config FILE      configuration file\n"
+		"  -h, --help             this help\n"
+		"  -v, --version          berth's version\n"
+		"\n"
+		"Commands:\n");
+	cli_commands_help(out);
+}
+
+static int parse(int argc, char **argv, struct cli_opts *o)
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "+H:hv", long_opts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			o->client.host = optarg;
+			break;
+		case OPT_TLS:
+			o->client.tls = 1;
+			break;
+		case OPT_TLSVERIFY:
+			o->client.tls = 1;
+			o->client.tls_verify = 1;
+			break;
+		case OPT_TLSCACERT:
+			o->client.tls_ca = optarg;
+			break;
+		case OPT_TLSCERT:
+			o->client.tls_cert = optarg;
+			break;
+		case OPT_TLSKEY:
+			o->client.tls_key = optarg;
+			break;
+		case OPT_READ_ONLY:
+			o->read_only = 1;
+			break;
+		case OPT_THEME:
+			o->theme = optarg;
+			break;
+		case OPT_CONFIG:
+			o->config_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'v':
+			printf("berth %s\n", BERTH_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_opts o;
+	const struct cli_command *cmd;
+	int first;
+
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof(o));
+	o.client.tls = -1;
+	o.client.tls_verify = -1;
+	first = parse(argc, argv, &o);
+	if (first < 0)
+		return 2;
+	if (first >= argc) {
+		/* Until the console exists: every container. */
+		static char *ps_all[] = {"ps", "-a", NULL};
+		return cli_cmd_ps(&o, 2, ps_all);
+	}
+	cmd = cli_command_find(argv[first]);
+	if (!cmd) {
+		fprintf(stderr,
+			"berth: unknown command '%s' (see berth "
+			"--help)\n",
+			argv[first]);
+		return 2;
+	}
+	optind = 1;
+	return cmd->run(&o, argc - first, argv + first);
+}

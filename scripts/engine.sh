@@ -84,7 +84,7 @@ stop() {
 	pkill -f "containerd.*--root $dir" 2>/dev/null || true
 	pkill -f "containerd --config $dir" 2>/dev/null || true
 	if [ -d "$dir" ]; then
-		grep -F " $dir" /proc/mounts | awk '{print $2}' | sort -r |
+		{ grep -F " $dir" /proc/mounts || true; } | awk '{print $2}' | sort -r |
 			while read -r m; do umount -l "$m" 2>/dev/null || true; done
 		rm -rf "$dir"
 	fi

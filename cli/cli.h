@@ -1,0 +1,39 @@
+#ifndef BERTH_CLI_CLI_H
+#define BERTH_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "api/client.h"
+
+/* What the global options say, before the command runs. */
+struct cli_opts {
+	struct api_client_opts client;
+	const char *config_path;
+	const char *theme;
+	int read_only;
+};
+
+/* One command of the command line; the table in cli/commands.c. */
+struct cli_command {
+	const char *name;
+	int (*run)(const struct cli_opts *o, int argc, char **argv);
+	const char *usage;
+	const char *help;
+};
+
+const struct cli_command *cli_command_find(const char *name);
+void cli_commands_help(FILE *out);
+
+/* A negotiated client, or NULL after printing why to stderr. */
+struct api_client *cli_connect(const struct cli_opts *o);
+/* Prints "berth: [<what>: ]<message>" for a failed call; returns 1. */
+int cli_fail(const char *what, const struct api_error *err);
+/* Prints s sanitized (outside text never reaches the terminal raw),
+ * cut or padded to width columns when width > 0. */
+void cli_put(FILE *out, const char *s, int width);
+
+int cli_cmd_info(const struct cli_opts *o, int argc, char **argv);
+int cli_cmd_ps(const struct cli_opts *o, int argc, char **argv);
+int cli_cmd_version(const struct cli_opts *o, int argc, char **argv);
+
+#endif

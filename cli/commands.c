@@ -1,0 +1,59 @@
+#include <string.h>
+
+#include "api/system.h"
+#include "cli/cli.h"
+
+static const struct cli_command commands[] = {
+	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts"},
+	{"ps", cli_cmd_ps, "ps [-a]", "list containers (all with -a)"},
+	{"version", cli_cmd_version, "version",
+	 "berth's version and the engine's"},
+};
+
+const struct cli_command *cli_command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_commands_help(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-22s %s\n", commands[i].usage,
+			commands[i].help);
+}
+
+int cli_cmd_version(const struct cli_opts *o, int argc, char **argv)
+{
+	struct api_client *c;
+	struct api_version v = {0};
+	struct api_error err;
+	int rc = 0;
+
+	(void)argc;
+	(void)argv;
+	printf("berth %s (API up to %s)\n", BERTH_VERSION, API_VERSION_NEWEST);
+	c = cli_connect(o);
+	if (!c)
+		return 1;
+	if (api_version(c, &v, &err) != API_OK) {
+		rc = cli_fail("version", &err);
+	} else {
+		fputs("engine ", stdout);
+		cli_put(stdout, v.version, 0);
+		fputs(" (API ", stdout);
+		cli_put(stdout, v.api_version, 0);
+		printf(", using %s) at ", api_client_version(c));
+		cli_put(stdout, api_client_host(c), 0);
+		putchar('\n');
+	}
+	api_version_free(&v);
+	api_client_free(c);
+	return rc;
+}

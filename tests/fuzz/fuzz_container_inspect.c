@@ -1,0 +1,29 @@
+/* The container inspect parser against arbitrary bytes. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "api/container_inspect.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct api_container_inspect ci;
+	struct api_error err;
+	size_t i;
+
+	if (api_container_inspect_parse((const char *)data, size, &ci, &err) ==
+	    API_OK) {
+		/* raw must be the exact bytes, NUL-terminated. */
+		if (ci.raw_len != size || memcmp(ci.raw, data, size) != 0 ||
+		    ci.raw[size] != '\0')
+			__builtin_trap();
+		/* Lookups by name rely on every endpoint having one. */
+		for (i = 0; i < ci.n_networks; i++)
+			if (!ci.networks[i].network)
+				__builtin_trap();
+	}
+	api_container_inspect_free(&ci);
+	return 0;
+}

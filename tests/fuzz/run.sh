@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for SECONDS each, seeded from tests/data.
+# A crash leaves its input in build/fuzz/crashes/ and fails the run.
+set -u
+cd "$(dirname "$0")/../.."
+secs=${1:-60}
+out=build/fuzz/crashes
+mkdir -p "$out"
+status=0
+for bin in build/fuzz/fuzz_*; do
+	[ -x "$bin" ] || continue
+	name=$(basename "$bin")
+	corpus=build/fuzz/corpus/$name
+	mkdir -p "$corpus"
+	log=build/fuzz/$name.log
+	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix="$out/$name-" -print_final_stats=1 \
+		"$corpus" tests/data >"$log" 2>&1; then
+		execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+		echo "$name: ${execs:-?} executions, no crash"
+	else
+		echo "$name: FAILED, see $log"
+		tail -n 30 "$log"
+		status=1
+	fi
+done
+exit $status

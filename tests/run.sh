@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Runs every test and ends with one line: "check: N passed, M failed".
+#   unit tests        (cmocka, sanitized, no engine)
+#   static checks     (clang-format, cppcheck)
+#   fuzz smoke        (each libFuzzer target for a few seconds)
+#   integration tests (cmocka against a private engine, vs the docker CLI)
+#   console tests     (tests/tui/*.sh: the real binary in tmux)
+# Test binaries must already be built (make test-build).
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export LC_ALL=C.UTF-8
+
+logs="$top/build/test-logs"
+rm -rf "$logs"
+mkdir -p "$logs"
+pass=0
+fail=0
+failed=()
+t0=$(date +%s)
+
+record() { # name passed failed
+	pass=$((pass + $2))
+	fail=$((fail + $3))
+	if [ "$3" -gt 0 ]; then
+		failed+=("$1")
+		echo "FAIL $1 ($2 passed, $3 failed); log: build/test-logs/$1.log"
+		tail -n 40 "$logs/$1.log" | sed 's/^/    /'
+	else
+		echo "ok   $1 ($2 passed)"
+	fi
+}
+
+# A cmocka binary: counts from its summary; a crash or sanitizer report
+# with no failed test still counts as one failure.
+run_cmocka() {
+	local bin=$1 name rc p f
+	name=$(basename "$bin")
+	timeout 600 "$bin" >"$logs/$name.log" 2>&1
+	rc=$?
+	p=$(grep -o '\[  PASSED  \] [0-9]* test' "$logs/$name.log" | grep -o '[0-9]*' | tail -1)
+	f=$(grep -o '\[  FAILED  \] [0-9]* test' "$logs/$name.log" | grep -o '[0-9]*' | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	record "$name" "$p" "$f"
+}
+
+# A shell test speaks TAP ("ok ..." / "not ok ..."); a non-zero exit with
+# no "not ok" line counts as one failure.
+run_tap() {
+	local script=$1 name rc p f
+	name=$(basename "$script" .sh)
+	timeout 900 bash "$script" >"$logs/$name.log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$logs/$name.log")
+	f=$(grep -c '^not ok ' "$logs/$name.log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	record "$name" "$p" "$f"
+}
+
+run_cmd() { # name command...
+	local name=$1
+	shift
+	if "$@" >"$logs/$name.log" 2>&1; then
+		record "$name" 1 0
+	else
+		record "$name" 0 1
+	fi
+}
+
+echo "== unit tests"
+for bin in build/san/tests/unit/test_*; do
+	[ -x "$bin" ] && run_cmocka "$bin"
+done
+
+echo "== static checks"
+run_cmd format make -s format-check
+run_cmd cppcheck make -s lint
+
+echo "== fuzz smoke"
+run_cmd fuzz-smoke tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-4}"
+
+echo "== integration tests (private engine)"
+engine_dir=$(mktemp -d /tmp/berth-check.XXXXXX)
+cleanup() { scripts/engine.sh stop "$engine_dir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+if scripts/engine.sh start "$engine_dir" >"$logs/engine.log" 2>&1 &&
+	scripts/engine.sh seed "$engine_dir" >>"$logs/engine.log" 2>&1; then
+	export DOCKER_HOST="unix://$engine_dir/docker.sock"
+	export BERTH_ENGINE_DIR="$engine_dir"
+	for bin in build/san/tests/integration/test_*; do
+		[ -x "$bin" ] && run_cmocka "$bin"
+	done
+	echo "== console tests (tmux)"
+	for script in tests/tui/test_*.sh tests/integration/test_*.sh; do
+		[ -f "$script" ] && run_tap "$script"
+	done
+else
+	record engine 0 1
+	cat "$logs/engine.log"
+fi
+
+t1=$(date +%s)
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "failed: ${failed[*]}"
+fi
+echo "took $((t1 - t0)) s"
+echo "check: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

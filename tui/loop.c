@@ -1,0 +1,291 @@
+#include "tui/loop.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui/keyname.h"
+
+#define MAX_TIMERS 32
+#define MAX_KEYS_PER_WAKE 256
+
+struct timer {
+	int id;
+	uint64_t due;
+	long repeat_ms;
+	loop_timer_fn fn;
+	void *ud;
+};
+
+struct loop {
+	struct api_client *client;
+	struct loop_hooks hooks;
+	struct timer timers[MAX_TIMERS];
+	int next_timer_id;
+	int dirty;
+	int quit;
+	int idle_wakes; /* stdin readable but no key: a closed terminal */
+	uint64_t last_draw;
+	unsigned long draws;
+};
+
+/* The self-pipe: signal handlers only write the signal number here. */
+static int sig_pipe[2] = {-1, -1};
+
+static void on_signal(int sig)
+{
+	unsigned char b = (unsigned char)sig;
+	int saved = errno;
+
+	if (sig_pipe[1] >= 0 && write(sig_pipe[1], &b, 1) < 0) {
+		/* full pipe: the loop already has wakeups to read */
+	}
+	errno = saved;
+}
+
+static int install_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+	struct sigaction sa;
+	size_t i;
+
+	if (sig_pipe[0] < 0) {
+		if (pipe(sig_pipe) != 0)
+			return -1;
+		for (i = 0; i < 2; i++) {
+			fcntl(sig_pipe[i], F_SETFL,
+			      fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
+			fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		}
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], &sa, NULL) != 0)
+			return -1;
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+uint64_t loop_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+int loop_new(struct api_client *client, const struct loop_hooks *hooks,
+	     struct loop **out)
+{
+	struct loop *l = calloc(1, sizeof(*l));
+
+	*out = NULL;
+	if (!l)
+		return -1;
+	l->client = client;
+	l->hooks = *hooks;
+	if (l->hooks.frame_ms <= 0)
+		l->hooks.frame_ms = 33;
+	l->dirty = 1;
+	if (install_signals() != 0) {
+		free(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+void loop_free(struct loop *l)
+{
+	free(l);
+}
+
+void loop_quit(struct loop *l)
+{
+	l->quit = 1;
+}
+
+void loop_dirty(struct loop *l)
+{
+	l->dirty = 1;
+}
+
+unsigned long loop_draw_count(const struct loop *l)
+{
+	return l->draws;
+}
+
+int loop_timer_add(struct loop *l, long delay_ms, long repeat_ms,
+		   loop_timer_fn fn, void *ud)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_TIMERS; i++) {
+		struct timer *t = &l->timers[i];
+		if (t->id)
+			continue;
+		if (++l->next_timer_id <= 0)
+			l->next_timer_id = 1;
+		t->id = l->next_timer_id;
+		t->due =
+			loop_now_ms() + (uint64_t)(delay_ms > 0 ? delay_ms : 0);
+		t->repeat_ms = repeat_ms;
+		t->fn = fn;
+		t->ud = ud;
+		return t->id;
+	}
+	return -1;
+}
+
+void loop_timer_cancel(struct loop *l, int id)
+{
+	size_t i;
+
+	for (i = 0; id > 0 && i < MAX_TIMERS; i++)
+		if (l->timers[i].id == id)
+			l->timers[i].id = 0;
+}
+
+static void run_timers(struct loop *l, uint64_t now)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_TIMERS; i++) {
+		struct timer *t = &l->timers[i];
+		loop_timer_fn fn;
+		void *ud;
+		if (!t->id || t->due > now)
+			continue;
+		fn = t->fn;
+		ud = t->ud;
+		if (t->repeat_ms > 0)
+			t->due = now + (uint64_t)t->repeat_ms;
+		else
+			t->id = 0;
+		fn(ud);
+	}
+}
+
+/* How long poll may sleep: until the next timer, or the next allowed
+ * frame when a draw is pending. */
+static int wait_ms(const struct loop *l, uint64_t now)
+{
+	uint64_t until = now + 1000;
+	size_t i;
+
+	for (i = 0; i < MAX_TIMERS; i++)
+		if (l->timers[i].id && l->timers[i].due < until)
+			until = l->timers[i].due;
+	if (l->dirty) {
+		uint64_t frame = l->last_draw + (uint64_t)l->hooks.frame_ms;
+		if (frame < until)
+			until = frame;
+	}
+	return until > now ? (int)(until - now) : 0;
+}
+
+static void handle_resize(struct loop *l)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0)
+		return;
+	if (l->hooks.on_resize)
+		l->hooks.on_resize(ws.ws_row, ws.ws_col, l->hooks.ud);
+	l->dirty = 1;
+}
+
+static void drain_signals(struct loop *l)
+{
+	unsigned char b[64];
+	ssize_t n, i;
+
+	while ((n = read(sig_pipe[0], b, sizeof(b))) > 0) {
+		for (i = 0; i < n; i++) {
+			if (b[i] == SIGWINCH)
+				handle_resize(l);
+			else if (l->hooks.on_quit_signal)
+				l->hooks.on_quit_signal(b[i], l->hooks.ud);
+			else
+				l->quit = 1;
+		}
+	}
+}
+
+static void read_keys(struct loop *l)
+{
+	wint_t wch;
+	int rc, n = 0, got = 0;
+
+	/* Bounded, so a paste of megabytes cannot starve the engine. */
+	while (n++ < MAX_KEYS_PER_WAKE && !l->quit) {
+		rc = get_wch(&wch);
+		if (rc == ERR)
+			break;
+		got = 1;
+		if (rc == KEY_CODE_YES && wch == KEY_RESIZE) {
+			handle_resize(l);
+			continue;
+		}
+		if (l->hooks.on_key)
+			l->hooks.on_key(keyname_from_wch(rc, (unsigned)wch),
+					l->hooks.ud);
+	}
+	/* A hung-up terminal polls readable forever and yields nothing. */
+	l->idle_wakes = got ? 0 : l->idle_wakes + 1;
+	if (l->idle_wakes > 200)
+		l->quit = 1;
+}
+
+int loop_run(struct loop *l)
+{
+	struct curl_waitfd fds[2];
+	unsigned nfds;
+	int failures = 0;
+
+	while (!l->quit) {
+		uint64_t now = loop_now_ms();
+		nfds = 0;
+		fds[nfds].fd = sig_pipe[0];
+		fds[nfds].events = CURL_WAIT_POLLIN;
+		fds[nfds++].revents = 0;
+		if (l->hooks.input_fd >= 0) {
+			fds[nfds].fd = l->hooks.input_fd;
+			fds[nfds].events = CURL_WAIT_POLLIN;
+			fds[nfds++].revents = 0;
+		}
+		if (api_client_wait(l->client, fds, nfds, wait_ms(l, now)) !=
+		    API_OK) {
+			/* EINTR and friends: a few in a row are normal. */
+			if (++failures > 1000)
+				return -1;
+		} else {
+			failures = 0;
+		}
+		if (fds[0].revents)
+			drain_signals(l);
+		if (nfds > 1 && fds[1].revents)
+			read_keys(l);
+		api_client_process(l->client);
+		now = loop_now_ms();
+		run_timers(l, now);
+		if (l->dirty && !l->quit &&
+		    now >= l->last_draw + (uint64_t)l->hooks.frame_ms) {
+			l->dirty = 0;
+			l->last_draw = now;
+			l->draws++;
+			if (l->hooks.draw)
+				l->hooks.draw(l->hooks.ud);
+		}
+	}
+	return 0;
+}

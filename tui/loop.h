@@ -1,0 +1,52 @@
+#ifndef BERTH_TUI_LOOP_H
+#define BERTH_TUI_LOOP_H
+
+#include <stdint.h>
+
+#include "api/client.h"
+
+/*
+ * The one loop of the console.  curl_multi_poll() waits on the engine's
+ * sockets, stdin, a self-pipe for signals and the next timer deadline,
+ * all at once.  Callbacks (keys, finished requests, stream data, timers)
+ * only change state and call loop_dirty(); the screen is drawn at most
+ * once per iteration, only when something changed, and no more often
+ * than every frame_ms, so a flood of log lines cannot eat the CPU.
+ */
+
+struct loop;
+
+struct loop_hooks {
+	void (*on_key)(int key, void *ud); /* keyname.h's int keys */
+	void (*on_resize)(int rows, int cols, void *ud);
+	void (*draw)(void *ud);			   /* when dirty */
+	void (*on_quit_signal)(int sig, void *ud); /* SIGINT/TERM/HUP */
+	void *ud;
+	int frame_ms; /* minimum time between two draws; 0: 33 ms */
+	int input_fd; /* -1: no keyboard (headless tests) */
+};
+
+typedef void (*loop_timer_fn)(void *ud);
+
+int loop_new(struct api_client *client, const struct loop_hooks *hooks,
+	     struct loop **out);
+void loop_free(struct loop *l);
+
+/* Runs until loop_quit(); returns 0, or -1 if waiting failed for good. */
+int loop_run(struct loop *l);
+void loop_quit(struct loop *l);
+void loop_dirty(struct loop *l);
+
+/* Calls fn after delay_ms, then every repeat_ms if it is > 0.  Returns a
+ * timer id (> 0) for loop_timer_cancel, or -1 when the table is full. */
+int loop_timer_add(struct loop *l, long delay_ms, long repeat_ms,
+		   loop_timer_fn fn, void *ud);
+void loop_timer_cancel(struct loop *l, int id);
+
+/* Milliseconds on a monotonic clock. */
+uint64_t loop_now_ms(void);
+
+/* Draws counted since start, for tests and the benchmark. */
+unsigned long loop_draw_count(const struct loop *l);
+
+#endif
