@@ -1,0 +1,759 @@
+#include "tui/table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/theme.h"
+
+void table_init(struct table *t, const struct table_ops *ops, void *model)
+{
+	memset(t, 0, sizeof(*t));
+	t->ops = ops;
+	t->model = model;
+	t->sort_col = -1;
+	t->height = 1;
+}
+
+static void set_free(struct table_mark **s, size_t *n, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; *s && i < *n; i++)
+		free((*s)[i].key);
+	free(*s);
+	*s = NULL;
+	*n = *cap = 0;
+}
+
+void table_free(struct table *t)
+{
+	free(t->lines);
+	free(t->order);
+	set_free(&t->marks, &t->nmarks, &t->capmarks);
+	set_free(&t->closed, &t->nclosed, &t->capclosed);
+	memset(t, 0, sizeof(*t));
+	t->sort_col = -1;
+}
+
+/* Sorted sets of keys (marks, collapsed groups). */
+static size_t set_find(const struct table_mark *s, size_t n, const char *key,
+		       int *found)
+{
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(s[mid].key, key);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int set_add(struct table_mark **s, size_t *n, size_t *cap,
+		   const char *key)
+{
+	struct table_mark *grown;
+	size_t i;
+	int found;
+
+	i = set_find(*s, *n, key, &found);
+	if (found)
+		return 0;
+	if (*n == *cap) {
+		grown = realloc(*s, (*cap ? *cap * 2 : 8) * sizeof(**s));
+		if (!grown)
+			return -1;
+		*s = grown;
+		*cap = *cap ? *cap * 2 : 8;
+	}
+	memmove(*s + i + 1, *s + i, (*n - i) * sizeof(**s));
+	(*s)[i].key = strdup(key);
+	(*s)[i].seen = 0;
+	if (!(*s)[i].key) {
+		memmove(*s + i, *s + i + 1, (*n - i) * sizeof(**s));
+		return -1;
+	}
+	(*n)++;
+	return 0;
+}
+
+static void set_del(struct table_mark *s, size_t *n, const char *key)
+{
+	int found;
+	size_t i = set_find(s, *n, key, &found);
+
+	if (!found)
+		return;
+	free(s[i].key);
+	memmove(s + i, s + i + 1, (*n - i - 1) * sizeof(*s));
+	(*n)--;
+}
+
+static int set_has(const struct table_mark *s, size_t n, const char *key)
+{
+	int found;
+
+	if (n && key)
+		set_find(s, n, key, &found);
+	else
+		found = 0;
+	return found;
+}
+
+/* Flags key as still present. */
+static void set_see(struct table_mark *s, size_t n, const char *key)
+{
+	int found;
+	size_t i;
+
+	if (!n || !key)
+		return;
+	i = set_find(s, n, key, &found);
+	if (found)
+		s[i].seen = 1;
+}
+
+/* Drops the keys nobody saw since the last sweep. */
+static void set_sweep(struct table_mark *s, size_t *n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < *n; i++) {
+		if (!s[i].seen) {
+			free(s[i].key);
+			continue;
+		}
+		s[i].seen = 0;
+		s[o++] = s[i];
+	}
+	*n = o;
+}
+
+static const char *row_key(const struct table *t, size_t row)
+{
+	const char *k = t->ops->key(t->model, row);
+
+	return k ? k : "";
+}
+
+static const char *row_group(const struct table *t, size_t row)
+{
+	return t->ops->group ? t->ops->group(t->model, row) : NULL;
+}
+
+static const char *line_key(const struct table *t, const struct table_line *l)
+{
+	const char *k;
+
+	if (l->kind == TABLE_ROW)
+		return row_key(t, l->row);
+	k = row_group(t, l->row);
+	return k ? k : "";
+}
+
+/* Remembers the selected line's identity for the next rebuild. */
+static void remember_sel(struct table *t)
+{
+	size_t n;
+	const char *k;
+
+	t->has_sel = t->sel < t->nlines;
+	if (!t->has_sel)
+		return;
+	k = line_key(t, &t->lines[t->sel]);
+	n = strnlen(k, sizeof(t->sel_key) - 1);
+	memcpy(t->sel_key, k, n);
+	t->sel_key[n] = 0;
+	t->sel_kind = t->lines[t->sel].kind;
+}
+
+static void scroll_to_sel(struct table *t)
+{
+	size_t h = t->height > 0 ? (size_t)t->height : 1;
+
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + h)
+		t->top = t->sel - h + 1;
+	if (t->top + h > t->nlines)
+		t->top = t->nlines > h ? t->nlines - h : 0;
+}
+
+static int compare_rows(const void *pa, const void *pb, void *ctx)
+{
+	const struct table *t = ctx;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const char *ga = row_group(t, a), *gb = row_group(t, b);
+	int c = 0;
+
+	/* Groups first, by label; ungrouped rows after them. */
+	if (ga || gb) {
+		if (!ga || !gb)
+			return ga ? -1 : 1;
+		c = strcmp(ga, gb);
+		if (c)
+			return c;
+	}
+	if (t->sort_col >= 0 && t->ops->compare)
+		c = t->ops->compare(t->model, a, b, t->sort_col);
+	if (t->sort_desc)
+		c = -c;
+	if (c)
+		return c < 0 ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int reserve(struct table *t, size_t n)
+{
+	struct table_line *lines;
+	size_t *order;
+	size_t want = n ? n : 1;
+
+	if (want <= t->cap)
+		return 0;
+	lines = realloc(t->lines, 2 * want * sizeof(*lines));
+	if (!lines)
+		return -1;
+	t->lines = lines;
+	order = realloc(t->order, want * sizeof(*order));
+	if (!order)
+		return -1;
+	t->order = order;
+	t->cap = want;
+	return 0;
+}
+
+/* Marks and collapsed groups of rows that no longer exist go. */
+static void sweep_sets(struct table *t, size_t n)
+{
+	size_t r;
+
+	for (r = 0; r < n; r++) {
+		set_see(t->marks, t->nmarks, row_key(t, r));
+		set_see(t->closed, t->nclosed, row_group(t, r));
+	}
+	set_sweep(t->marks, &t->nmarks);
+	set_sweep(t->closed, &t->nclosed);
+}
+
+/* Turns the sorted order[0..m) into lines with group headers. */
+static void emit_lines(struct table *t, size_t m)
+{
+	struct table_line *head = NULL;
+	const char *g, *prev = NULL;
+	size_t i;
+	int closed = 0;
+
+	t->nlines = 0;
+	for (i = 0; i < m; i++) {
+		g = row_group(t, t->order[i]);
+		if (g && (!prev || strcmp(g, prev) != 0)) {
+			head = &t->lines[t->nlines++];
+			*head = (struct table_line){t->order[i], 0,
+						    TABLE_GROUP};
+			closed = set_has(t->closed, t->nclosed, g);
+		} else if (!g) {
+			head = NULL;
+			closed = 0;
+		}
+		prev = g;
+		if (head)
+			head->count++;
+		if (!closed)
+			t->lines[t->nlines++] =
+				(struct table_line){t->order[i], 1, TABLE_ROW};
+	}
+}
+
+static void restore_sel(struct table *t)
+{
+	size_t i, old = t->sel;
+
+	for (i = 0; t->has_sel && i < t->nlines; i++) {
+		if (t->lines[i].kind == t->sel_kind &&
+		    strncmp(line_key(t, &t->lines[i]), t->sel_key,
+			    sizeof(t->sel_key) - 1) == 0) {
+			t->sel = i;
+			break;
+		}
+	}
+	/* Gone: the line that took its place, so the next row. */
+	if (!t->has_sel || i == t->nlines)
+		t->sel =
+			old < t->nlines ? old : (t->nlines ? t->nlines - 1 : 0);
+	remember_sel(t);
+	scroll_to_sel(t);
+}
+
+static int rebuild(struct table *t, int data_changed)
+{
+	size_t n = t->ops->rows(t->model), r, m = 0;
+
+	if (reserve(t, n) != 0) {
+		t->nlines = t->sel = t->top = 0;
+		t->nomem = 1;
+		return -1;
+	}
+	t->nomem = 0;
+	if (data_changed)
+		sweep_sets(t, n);
+	for (r = 0; r < n; r++) {
+		if (t->filter[0] && t->ops->match &&
+		    !t->ops->match(t->model, r, t->filter))
+			continue;
+		t->order[m++] = r;
+	}
+	qsort_r(t->order, m, sizeof(*t->order), compare_rows, t);
+	emit_lines(t, m);
+	restore_sel(t);
+	return 0;
+}
+
+int table_invalidate(struct table *t)
+{
+	return rebuild(t, 1);
+}
+
+int table_set_filter(struct table *t, const char *filter)
+{
+	size_t n = filter ? strnlen(filter, sizeof(t->filter) - 1) : 0;
+
+	memcpy(t->filter, filter ? filter : "", n);
+	t->filter[n] = 0;
+	return rebuild(t, 0);
+}
+
+int table_set_sort(struct table *t, int col, int desc)
+{
+	t->sort_col = (col >= 0 && col < t->ops->ncolumns) ? col : -1;
+	t->sort_desc = t->sort_col >= 0 && desc;
+	return rebuild(t, 0);
+}
+
+int table_sort_next(struct table *t)
+{
+	if (t->sort_col < 0)
+		return table_set_sort(t, 0, 0);
+	if (!t->sort_desc)
+		return table_set_sort(t, t->sort_col, 1);
+	if (t->sort_col + 1 >= t->ops->ncolumns)
+		return table_set_sort(t, -1, 0);
+	return table_set_sort(t, t->sort_col + 1, 0);
+}
+
+void table_set_height(struct table *t, int h)
+{
+	t->height = h > 0 ? h : 1;
+	scroll_to_sel(t);
+}
+
+void table_move(struct table *t, long delta)
+{
+	size_t d;
+
+	if (t->nlines == 0)
+		return;
+	if (delta < 0) {
+		d = (size_t)-delta;
+		t->sel = d > t->sel ? 0 : t->sel - d;
+	} else {
+		d = (size_t)delta;
+		t->sel = d >= t->nlines - t->sel ? t->nlines - 1 : t->sel + d;
+	}
+	remember_sel(t);
+	scroll_to_sel(t);
+}
+
+void table_up(struct table *t)
+{
+	table_move(t, -1);
+}
+
+void table_down(struct table *t)
+{
+	table_move(t, 1);
+}
+
+void table_page_up(struct table *t)
+{
+	table_move(t, -(long)t->height);
+}
+
+void table_page_down(struct table *t)
+{
+	table_move(t, t->height);
+}
+
+void table_top(struct table *t)
+{
+	table_move(t, -(long)t->nlines);
+}
+
+void table_bottom(struct table *t)
+{
+	table_move(t, (long)t->nlines);
+}
+
+int table_click(struct table *t, int y)
+{
+	size_t line;
+
+	if (y < t->body_y || y >= t->body_y + t->height)
+		return 0;
+	line = t->top + (size_t)(y - t->body_y);
+	if (line >= t->nlines)
+		return 0;
+	t->sel = line;
+	remember_sel(t);
+	scroll_to_sel(t);
+	return 1;
+}
+
+size_t table_nlines(const struct table *t)
+{
+	return t->nlines;
+}
+
+const struct table_line *table_line(const struct table *t, size_t i)
+{
+	return i < t->nlines ? &t->lines[i] : NULL;
+}
+
+int table_selected(const struct table *t, size_t *row)
+{
+	if (t->sel >= t->nlines || t->lines[t->sel].kind != TABLE_ROW)
+		return 0;
+	if (row)
+		*row = t->lines[t->sel].row;
+	return 1;
+}
+
+const char *table_selected_group(const struct table *t)
+{
+	if (t->sel >= t->nlines || t->lines[t->sel].kind != TABLE_GROUP)
+		return NULL;
+	return row_group(t, t->lines[t->sel].row);
+}
+
+int table_is_marked(const struct table *t, size_t row)
+{
+	return set_has(t->marks, t->nmarks, row_key(t, row));
+}
+
+size_t table_mark_count(const struct table *t)
+{
+	return t->nmarks;
+}
+
+void table_clear_marks(struct table *t)
+{
+	set_free(&t->marks, &t->nmarks, &t->capmarks);
+}
+
+/* Whether row belongs to a group header's rows as shown (filtered). */
+static int in_group(const struct table *t, size_t row, const char *label)
+{
+	const char *g = row_group(t, row);
+
+	if (!g || strcmp(g, label) != 0)
+		return 0;
+	return !t->filter[0] || !t->ops->match ||
+	       t->ops->match(t->model, row, t->filter);
+}
+
+static void toggle_group_marks(struct table *t, const char *label)
+{
+	size_t n = t->ops->rows(t->model), r;
+	int all = 1;
+
+	for (r = 0; r < n && all; r++)
+		if (in_group(t, r, label) && !table_is_marked(t, r))
+			all = 0;
+	for (r = 0; r < n; r++) {
+		if (!in_group(t, r, label))
+			continue;
+		if (all)
+			set_del(t->marks, &t->nmarks, row_key(t, r));
+		else
+			set_add(&t->marks, &t->nmarks, &t->capmarks,
+				row_key(t, r));
+	}
+}
+
+size_t table_toggle_mark(struct table *t)
+{
+	const struct table_line *l;
+	const char *k;
+
+	if (t->sel >= t->nlines)
+		return t->nmarks;
+	l = &t->lines[t->sel];
+	if (l->kind == TABLE_GROUP) {
+		toggle_group_marks(t, line_key(t, l));
+	} else {
+		k = row_key(t, l->row);
+		if (set_has(t->marks, t->nmarks, k))
+			set_del(t->marks, &t->nmarks, k);
+		else
+			set_add(&t->marks, &t->nmarks, &t->capmarks, k);
+	}
+	table_down(t);
+	return t->nmarks;
+}
+
+size_t table_marked_rows(const struct table *t, size_t *rows, size_t max)
+{
+	size_t n = t->ops->rows(t->model), r, found = 0;
+
+	for (r = 0; r < n && t->nmarks; r++) {
+		if (!table_is_marked(t, r))
+			continue;
+		if (found < max)
+			rows[found] = r;
+		found++;
+	}
+	return found;
+}
+
+int table_group_is_collapsed(const struct table *t, const char *label)
+{
+	return set_has(t->closed, t->nclosed, label);
+}
+
+/* Collapses (close 1) or expands the group of the selected line. */
+static int group_set(struct table *t, int close, int toggle)
+{
+	const struct table_line *l;
+	const char *g;
+	size_t n;
+
+	if (t->sel >= t->nlines)
+		return 0;
+	l = &t->lines[t->sel];
+	g = row_group(t, l->row);
+	if (!g || (l->kind == TABLE_ROW && (toggle || !close)))
+		return 0;
+	if (toggle)
+		close = !table_group_is_collapsed(t, g);
+	if (close == table_group_is_collapsed(t, g))
+		return 0;
+	if (close) {
+		if (set_add(&t->closed, &t->nclosed, &t->capclosed, g) != 0)
+			return 0;
+		/* From a row inside, the selection lands on its header. */
+		n = strnlen(g, sizeof(t->sel_key) - 1);
+		memcpy(t->sel_key, g, n);
+		t->sel_key[n] = 0;
+		t->sel_kind = TABLE_GROUP;
+		t->has_sel = 1;
+	} else {
+		set_del(t->closed, &t->nclosed, g);
+	}
+	rebuild(t, 0);
+	return 1;
+}
+
+int table_group_toggle(struct table *t)
+{
+	return group_set(t, 0, 1);
+}
+
+int table_group_collapse(struct table *t)
+{
+	return group_set(t, 1, 0);
+}
+
+int table_group_expand(struct table *t)
+{
+	return group_set(t, 0, 0);
+}
+
+static int column_shown(const struct table_column *c, int w)
+{
+	return c->hide_below_cols <= 0 || w >= c->hide_below_cols;
+}
+
+int table_layout(const struct table_column *cols, int n, int w, int *widths)
+{
+	int i, shown = 0, total = -1, spare, weights = 0, last = -1, give;
+
+	if (n > TABLE_MAX_COLS)
+		n = TABLE_MAX_COLS;
+	for (i = 0; i < n; i++) {
+		widths[i] = column_shown(&cols[i], w) ? cols[i].min_width : 0;
+		if (widths[i] <= 0 && column_shown(&cols[i], w))
+			widths[i] = 1;
+		if (widths[i] > 0)
+			total += widths[i] + 1;
+	}
+	/* Too narrow: the rightmost columns go first. */
+	for (i = n - 1; i > 0 && total > w; i--) {
+		if (widths[i] > 0) {
+			total -= widths[i] + 1;
+			widths[i] = 0;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (widths[i] <= 0)
+			continue;
+		shown++;
+		if (total > w) /* one column left, wider than the table */
+			widths[i] = w > 0 ? w : 0;
+		weights += cols[i].weight > 0 ? cols[i].weight : 0;
+		if (cols[i].weight > 0)
+			last = i;
+	}
+	spare = w - total;
+	for (i = 0; weights > 0 && spare > 0 && i < n; i++) {
+		if (widths[i] <= 0 || cols[i].weight <= 0)
+			continue;
+		give = (int)((long)spare * cols[i].weight / weights);
+		widths[i] += give;
+	}
+	/* What integer division left over goes to the last flexible one. */
+	if (last >= 0 && spare > 0) {
+		for (i = 0, give = -1; i < n; i++)
+			give += widths[i] > 0 ? widths[i] + 1 : 0;
+		widths[last] += w - give;
+	}
+	return shown;
+}
+
+static attr_t row_attr(const struct table *t, size_t line, size_t row, int col)
+{
+	int slot;
+
+	if (line == t->sel)
+		return theme_attr(TS_SELECTED);
+	if (table_is_marked(t, row))
+		return theme_attr(TS_MARKED);
+	slot = t->ops->slot ? t->ops->slot(t->model, row, col) : -1;
+	return theme_attr(slot >= 0 && slot < TS_COUNT ? (enum theme_slot)slot
+						       : TS_NORMAL);
+}
+
+static void draw_header(struct table *t, WINDOW *win, int y, int x, int w,
+			const int *widths)
+{
+	const struct table_column *c = t->ops->columns;
+	char title[TABLE_CELL_MAX];
+	const char *up = draw_utf8() ? "\xe2\x96\xb2" : "^";
+	const char *down = draw_utf8() ? "\xe2\x96\xbc" : "v";
+	attr_t a = theme_attr(TS_HEADER);
+	int i, cx = x;
+
+	draw_fill(win, y, x, w, a);
+	for (i = 0; i < t->ops->ncolumns && i < TABLE_MAX_COLS; i++) {
+		if (widths[i] <= 0)
+			continue;
+		snprintf(title, sizeof(title), "%s%s",
+			 c[i].title ? c[i].title : "",
+			 i == t->sort_col ? (t->sort_desc ? down : up) : "");
+		if (c[i].align_right)
+			draw_text_right(win, y, cx, widths[i], title, a);
+		else
+			draw_text(win, y, cx, widths[i], title, a);
+		cx += widths[i] + 1;
+	}
+}
+
+static void draw_group(struct table *t, WINDOW *win, int y, int x, int w,
+		       size_t line)
+{
+	const struct table_line *l = &t->lines[line];
+	const char *g = row_group(t, l->row);
+	int closed = table_group_is_collapsed(t, g);
+	char text[TABLE_CELL_MAX];
+
+	snprintf(text, sizeof(text), "%s %s (%zu)",
+		 draw_utf8() ? (closed ? "\xe2\x96\xb8" : "\xe2\x96\xbe")
+			     : (closed ? "+" : "-"),
+		 g ? g : "", l->count);
+	draw_text(win, y, x, w, text,
+		  theme_attr(line == t->sel ? TS_SELECTED : TS_GROUP));
+}
+
+static void draw_row(struct table *t, WINDOW *win, int y, int x, int w,
+		     const int *widths, size_t line)
+{
+	const struct table_column *c = t->ops->columns;
+	size_t row = t->lines[line].row;
+	char cell[TABLE_CELL_MAX];
+	int i, cx = x;
+	attr_t a;
+
+	draw_fill(win, y, x, w, row_attr(t, line, row, -1));
+	for (i = 0; i < t->ops->ncolumns && i < TABLE_MAX_COLS; i++) {
+		if (widths[i] <= 0)
+			continue;
+		cell[0] = 0;
+		t->ops->cell(t->model, row, i, cell, sizeof(cell));
+		cell[sizeof(cell) - 1] = 0;
+		a = row_attr(t, line, row, i);
+		if (c[i].align_right)
+			draw_text_right(win, y, cx, widths[i], cell, a);
+		else
+			draw_text(win, y, cx, widths[i], cell, a);
+		cx += widths[i] + 1;
+	}
+}
+
+static void draw_scrollbar(struct table *t, WINDOW *win, int y, int x, int h)
+{
+	size_t n = t->nlines, thumb, start;
+	int i;
+
+	thumb = (size_t)h * (size_t)h / n;
+	if (thumb < 1)
+		thumb = 1;
+	start = t->top * (size_t)h / n;
+	if (t->top + (size_t)h >= n)
+		start = (size_t)h - thumb;
+	for (i = 0; i < h; i++) {
+		if ((size_t)i >= start && (size_t)i < start + thumb)
+			mvwaddch(win, y + i, x, ' ' | A_REVERSE);
+		else
+			mvwaddch(win, y + i, x, ACS_VLINE | theme_attr(TS_DIM));
+	}
+}
+
+void table_draw(struct table *t, WINDOW *win, int y, int x, int h, int w)
+{
+	int widths[TABLE_MAX_COLS], body = h - 1, tw = w, i;
+	size_t line;
+
+	if (!win || h < 1 || w < 1)
+		return;
+	table_set_height(t, body);
+	t->body_y = y + 1;
+	if (body > 0 && t->nlines > (size_t)body && w > 10)
+		tw = w - 1;
+	table_layout(t->ops->columns, t->ops->ncolumns, tw, widths);
+	draw_header(t, win, y, x, tw, widths);
+	for (i = 0; i < body; i++) {
+		line = t->top + (size_t)i;
+		if (line >= t->nlines)
+			draw_fill(win, y + 1 + i, x, tw, theme_attr(TS_NORMAL));
+		else if (t->lines[line].kind == TABLE_GROUP)
+			draw_group(t, win, y + 1 + i, x, tw, line);
+		else
+			draw_row(t, win, y + 1 + i, x, tw, widths, line);
+	}
+	if (t->nlines == 0 && body > 0)
+		draw_text(win, y + 1, x + 1, tw - 1,
+			  t->filter[0] ? "no rows match the filter" : "no rows",
+			  theme_attr(TS_DIM));
+	if (tw < w)
+		draw_scrollbar(t, win, y + 1, x + w - 1, body);
+}
