@@ -74,7 +74,13 @@ $(SAN)/%.o: %.c
 $(SAN)/berth: $(SAN_OBJ) $(SAN)/cli/main.o
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
-$(SAN)/tests/%: $(SAN)/tests/%.o $(SAN_OBJ) $(SAN_TESTLIB_OBJ)
+# Tests link an archive, so each pulls only the objects it uses: an api
+# test does not depend on the console being complete.
+$(SAN)/libberth.a: $(SAN_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SAN)/tests/%: $(SAN)/tests/%.o $(SAN_TESTLIB_OBJ) $(SAN)/libberth.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
 build/tools/berth-capfilter: tests/tools/berth-capfilter.c
@@ -85,7 +91,11 @@ $(FUZ)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FUZ)/fuzz_%: $(FUZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
+$(FUZ)/libberth.a: $(FUZZ_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZ)/fuzz_%: $(FUZ)/obj/tests/fuzz/fuzz_%.o $(FUZ)/libberth.a
 	$(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
 
 test-build: $(SAN)/berth $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_BIN) \
