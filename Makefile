@@ -58,7 +58,14 @@ FUZZ_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -MMD -MP \
 .PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
 	format format-check lint deps engine-start engine-stop bench
 
-all: berth
+all: berth man/berth.1
+
+# The man page's option and key sections come from the tables themselves.
+man/berth.1: man/berth.1.in berth
+	./berth man-tables > $@.tables
+	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@DATE@/$$(date -u +%Y-%m-%d)/" \
+		-e '/@TABLES@/{r $@.tables' -e 'd}' man/berth.1.in > $@
+	rm -f $@.tables
 
 berth: $(REL_OBJ) $(REL)/cli/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
@@ -134,7 +141,7 @@ lint:
 		--suppress=missingIncludeSystem -I. $(DEFS) \
 		api posture tui views cli && echo "cppcheck: clean"
 
-install: berth
+install: berth man/berth.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes
 	install -m 755 berth $(DESTDIR)$(BINDIR)/berth
 	if [ -f man/berth.1 ]; then install -m 644 man/berth.1 $(DESTDIR)$(MANDIR)/berth.1; fi
@@ -145,6 +152,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build berth
+	rm -rf build berth man/berth.1
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -4,27 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "api/buf.h"
+#include "api/client_impl.h"
 
 #define ERROR_BODY_MAX (64u * 1024u)
-
-struct api_client {
-	char *host;	 /* as resolved, for display */
-	char *unix_path; /* NULL for tcp */
-	char *base_url;	 /* "http://localhost" or "https://h:2376" */
-	int tls;
-	int tls_verify;
-	char *ca, *cert, *key;
-	long connect_timeout_ms;
-	long request_timeout_ms;
-	char version[16];
-	CURLM *multi;
-	int own_multi;
-	struct api_request *reqs; /* the ones in flight */
-	int running;
-};
 
 struct api_request {
 	struct api_client *c;
@@ -38,132 +22,11 @@ struct api_request {
 	int overflow; /* the body passed its cap */
 	int finishing;
 	int in_data;	    /* inside on_data: curl holds the handle */
+	int pending;	    /* started inside a callback, not yet added */
 	int cancel_pending; /* cancelled from inside on_data */
 	char curl_err[CURL_ERROR_SIZE];
 	struct api_request *prev, *next;
 };
-
-static char *path_join(const char *dir, const char *file)
-{
-	size_t n = strlen(dir) + strlen(file) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s/%s", dir, file);
-	return p;
-}
-
-/* A TLS file from cert_path, only if it is there: curl would fail on a
- * missing client certificate where docker simply sends none. */
-static api_code tls_file(const char *given, const char *dir, const char *name,
-			 char **out)
-{
-	char *p;
-
-	if (given) {
-		*out = strdup(given);
-		return *out ? API_OK : API_E_NOMEM;
-	}
-	p = path_join(dir, name);
-	if (!p)
-		return API_E_NOMEM;
-	if (access(p, R_OK) != 0) {
-		free(p);
-		p = NULL;
-	}
-	*out = p;
-	return API_OK;
-}
-
-static int env_set(const char *name)
-{
-	const char *v = getenv(name);
-
-	return v && *v;
-}
-
-static api_code setup_tls(struct api_client *c, const struct api_client_opts *o,
-			  struct api_error *err)
-{
-	const char *dir = o->cert_path;
-	char *home_dir = NULL;
-	api_code rc;
-
-	c->tls = o->tls >= 0 ? o->tls
-			     : env_set("DOCKER_TLS_VERIFY") ||
-				       env_set("DOCKER_TLS");
-	c->tls_verify = o->tls_verify >= 0 ? o->tls_verify : 1;
-	if (!c->tls)
-		return API_OK;
-	if (!dir)
-		dir = getenv("DOCKER_CERT_PATH");
-	if (!dir || !*dir) {
-		const char *home = getenv("HOME");
-		home_dir = path_join(home ? home : "/", ".docker");
-		if (!home_dir)
-			return api_error_set(err, API_E_NOMEM, 0,
-					     "out of memory");
-		dir = home_dir;
-	}
-	rc = tls_file(o->tls_ca, dir, "ca.pem", &c->ca);
-	if (rc == API_OK)
-		rc = tls_file(o->tls_cert, dir, "cert.pem", &c->cert);
-	if (rc == API_OK)
-		rc = tls_file(o->tls_key, dir, "key.pem", &c->key);
-	free(home_dir);
-	if (rc != API_OK)
-		return api_error_set(err, rc, 0, "out of memory");
-	return API_OK;
-}
-
-static api_code parse_host(struct api_client *c, const char *host,
-			   struct api_error *err)
-{
-	const char *rest;
-	size_t n;
-
-	if (strncmp(host, "unix://", 7) == 0) {
-		rest = host + 7;
-		if (*rest != '/')
-			return api_error_set(err, API_E_INVALID, 0,
-					     "%s: a unix socket path must be "
-					     "absolute",
-					     host);
-		c->unix_path = strdup(rest);
-		c->base_url = strdup("http://localhost");
-	} else if (strncmp(host, "tcp://", 6) == 0 ||
-		   strncmp(host, "http://", 7) == 0 ||
-		   strncmp(host, "https://", 8) == 0) {
-		rest = strstr(host, "://") + 3;
-		n = strcspn(rest, "/");
-		if (n == 0)
-			return api_error_set(err, API_E_INVALID, 0,
-					     "%s: no host name", host);
-		if (strncmp(host, "https://", 8) == 0)
-			c->tls = 1;
-		c->base_url = malloc(n + 16);
-		if (c->base_url) {
-			/* The port is optional, as with the docker CLI. */
-			int has_port = rest[n - 1] != ']' &&
-				       memchr(rest, ':', n) != NULL &&
-				       (rest[0] != '[' ||
-					memchr(rest, ']', n) != NULL);
-			if (rest[0] == '[' && has_port)
-				has_port = rest[n - 1] != ']';
-			snprintf(c->base_url, n + 16, "%s://%.*s%s",
-				 c->tls ? "https" : "http", (int)n, rest,
-				 has_port ? "" : (c->tls ? ":2376" : ":2375"));
-		}
-	} else {
-		return api_error_set(err, API_E_INVALID, 0,
-				     "%s: unsupported engine address (use "
-				     "unix:// or tcp://)",
-				     host);
-	}
-	if (!c->base_url || (strncmp(host, "unix://", 7) == 0 && !c->unix_path))
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-	return API_OK;
-}
 
 api_code api_client_new(const struct api_client_opts *opts,
 			struct api_client **out, struct api_error *err)
@@ -182,17 +45,16 @@ api_code api_client_new(const struct api_client_opts *opts,
 		host = "unix:///var/run/docker.sock";
 	c = calloc(1, sizeof(*c));
 	if (!c)
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	c->connect_timeout_ms =
 		o->connect_timeout_ms ? o->connect_timeout_ms : 5000;
 	c->request_timeout_ms =
 		o->request_timeout_ms ? o->request_timeout_ms : 30000;
 	snprintf(c->version, sizeof(c->version), "%s", API_VERSION_OLDEST);
 	c->host = strdup(host);
-	rc = c->host ? setup_tls(c, o, err)
-		     : api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	rc = c->host ? client_setup_tls(c, o, err) : api_nomem(err);
 	if (rc == API_OK)
-		rc = parse_host(c, host, err);
+		rc = client_parse_host(c, host, err);
 	if (rc == API_OK) {
 		c->multi = o->multi ? o->multi : curl_multi_init();
 		c->own_multi = !o->multi;
@@ -300,39 +162,6 @@ api_code api_client_set_version(struct api_client *c, const char *server_api,
 			 ? server_api
 			 : API_VERSION_NEWEST);
 	return API_OK;
-}
-
-api_code api_client_negotiate(struct api_client *c, struct api_error *err)
-{
-	struct api_request_spec spec = {.path = "/version", .unversioned = 1};
-	char *body = NULL;
-	size_t len = 0;
-	long status = 0;
-	cJSON *root;
-	api_code rc;
-
-	rc = api_call(c, &spec, &status, &body, &len, err);
-	if (rc != API_OK) {
-		free(body);
-		return rc;
-	}
-	root = cJSON_ParseWithLength(body, len);
-	free(body);
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, status,
-				     "GET /version: the answer is not a JSON "
-				     "object");
-	}
-	rc = api_client_set_version(
-		c,
-		cJSON_GetStringValue(
-			cJSON_GetObjectItemCaseSensitive(root, "ApiVersion")),
-		cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
-			root, "MinAPIVersion")),
-		err);
-	cJSON_Delete(root);
-	return rc;
 }
 
 static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
@@ -448,7 +277,7 @@ api_code api_request_start(struct api_client *c,
 				     "a request path must start with /");
 	r = calloc(1, sizeof(*r));
 	if (!r)
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	r->c = c;
 	r->on_data = spec->on_data;
 	r->on_done = spec->on_done;
@@ -461,9 +290,13 @@ api_code api_request_start(struct api_client *c,
 	if (url)
 		rc = setup_easy(r, spec, url);
 	free(url);
-	if (rc == API_OK &&
-	    curl_multi_add_handle(c->multi, r->easy) != CURLM_OK)
+	if (rc == API_OK && c->in_perform) {
+		r->pending = 1;
+		c->n_pending++;
+	} else if (rc == API_OK &&
+		   curl_multi_add_handle(c->multi, r->easy) != CURLM_OK) {
 		rc = API_E_TRANSPORT;
+	}
 	if (rc != API_OK) {
 		request_free(r);
 		return api_error_set(err, rc, 0, "cannot start %s %s: %s",
@@ -493,7 +326,12 @@ static void request_unlink(struct api_request *r)
 {
 	struct api_client *c = r->c;
 
-	curl_multi_remove_handle(c->multi, r->easy);
+	if (r->pending) {
+		r->pending = 0;
+		c->n_pending--;
+	} else {
+		curl_multi_remove_handle(c->multi, r->easy);
+	}
 	if (r->prev)
 		r->prev->next = r->next;
 	else
@@ -602,12 +440,35 @@ static void request_finish(struct api_request *r, CURLcode cc)
 	request_free(r);
 }
 
+/* Hands curl the requests started while it was running a callback. */
+static void add_pending(struct api_client *c)
+{
+	struct api_request *r, *next;
+
+	for (r = c->reqs; r && c->n_pending > 0; r = next) {
+		next = r->next;
+		if (!r->pending)
+			continue;
+		r->pending = 0;
+		c->n_pending--;
+		if (curl_multi_add_handle(c->multi, r->easy) != CURLM_OK)
+			request_finish(r, CURLE_FAILED_INIT);
+	}
+}
+
 int api_client_process(struct api_client *c)
 {
 	CURLMsg *m;
-	int still = 0, queued;
+	int still = 0, queued, round;
 
-	curl_multi_perform(c->multi, &still);
+	for (round = 0; round < 4; round++) {
+		c->in_perform = 1;
+		curl_multi_perform(c->multi, &still);
+		c->in_perform = 0;
+		if (!c->n_pending)
+			break;
+		add_pending(c);
+	}
 	while ((m = curl_multi_info_read(c->multi, &queued))) {
 		struct api_request *r = NULL;
 		if (m->msg != CURLMSG_DONE)
@@ -627,82 +488,4 @@ api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
 		curl_multi_poll(c->multi, extra, n_extra, timeout_ms, NULL);
 
 	return mc == CURLM_OK ? API_OK : API_E_TRANSPORT;
-}
-
-struct sync_state {
-	api_data_fn on_data; /* the caller's, with its ud */
-	void *data_ud;
-	int done;
-	api_code code;
-	long status;
-	char *body;
-	size_t body_len;
-	struct api_error err;
-};
-
-static void sync_done(struct api_request *req, api_code code,
-		      const struct api_response *resp,
-		      const struct api_error *err, void *ud)
-{
-	struct sync_state *st = ud;
-
-	(void)req;
-	st->done = 1;
-	st->code = code;
-	st->status = resp->status;
-	st->err = *err;
-	if (resp->body) {
-		st->body = malloc(resp->body_len + 1);
-		if (st->body) {
-			memcpy(st->body, resp->body, resp->body_len);
-			st->body[resp->body_len] = '\0';
-			st->body_len = resp->body_len;
-		} else if (code == API_OK) {
-			st->code = api_error_set(&st->err, API_E_NOMEM,
-						 resp->status, "out of memory");
-		}
-	}
-}
-
-static int sync_data(const char *data, size_t len, void *ud)
-{
-	struct sync_state *st = ud;
-
-	return st->on_data(data, len, st->data_ud);
-}
-
-api_code api_call(struct api_client *c, const struct api_request_spec *spec,
-		  long *status, char **body, size_t *body_len,
-		  struct api_error *err)
-{
-	struct api_request_spec s = *spec;
-	struct sync_state st = {0};
-	api_code rc;
-
-	st.on_data = spec->on_data;
-	st.data_ud = spec->ud;
-	if (spec->on_data)
-		s.on_data = sync_data;
-	s.on_done = sync_done;
-	s.ud = &st;
-	rc = api_request_start(c, &s, NULL, err);
-	if (rc != API_OK)
-		return rc;
-	while (!st.done) {
-		api_client_process(c);
-		if (!st.done)
-			api_client_wait(c, NULL, 0, 1000);
-	}
-	if (status)
-		*status = st.status;
-	if (body) {
-		*body = st.body;
-		if (body_len)
-			*body_len = st.body_len;
-	} else {
-		free(st.body);
-	}
-	if (st.code != API_OK && err)
-		*err = st.err;
-	return st.code;
 }

@@ -102,6 +102,17 @@ api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 		  long *status, char **body, size_t *body_len,
 		  struct api_error *err);
 
+/* The common blocking request: method NULL is GET, json_body (NUL-
+ * terminated) may be NULL.  On API_OK the 2xx body is the caller's to free
+ * (body may be NULL to drop it); on failure there is nothing to free. */
+api_code api_fetch(struct api_client *c, const char *method, const char *path,
+		   int unversioned, const char *json_body, char **body,
+		   size_t *len, struct api_error *err);
+/* api_fetch of a versioned path built by an api_*_path() or api_query,
+ * which this takes over and frees; a NULL path is an allocation failure. */
+api_code api_fetch_take(struct api_client *c, const char *method, char *path,
+			char **body, size_t *len, struct api_error *err);
+
 /* Compares "1.41"-style versions: <0, 0, >0. */
 int api_version_cmp(const char *a, const char *b);
 

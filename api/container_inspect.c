@@ -184,21 +184,17 @@ api_code api_container_inspect_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "container inspect", &root, err);
+	rc = json_parse_as(json, len, "container inspect", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "container inspect: not a JSON object");
-	}
 	inspect_map(&m, root, out);
 	cJSON_Delete(root);
 	out->raw = copy_raw(&m, json, len);
 	out->raw_len = len;
 	if (m.nomem) {
 		api_container_inspect_free(out);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -237,18 +233,16 @@ api_code api_container_inspect(struct api_client *c, const char *id,
 			       struct api_container_inspect *out,
 			       struct api_error *err)
 {
-	struct api_request_spec spec = {0};
-	char *body = NULL;
+	char *path, *body = NULL;
 	size_t len = 0;
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	spec.path = api_container_inspect_path(id);
-	if (!spec.path)
+	path = api_container_inspect_path(id);
+	if (!path)
 		return api_error_set(err, API_E_INVALID, 0,
 				     "container inspect: no container id");
-	rc = api_call(c, &spec, NULL, &body, &len, err);
-	free((char *)spec.path);
+	rc = api_fetch_take(c, NULL, path, &body, &len, err);
 	if (rc == API_OK)
 		rc = api_container_inspect_parse(body, len, out, err);
 	free(body);

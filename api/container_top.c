@@ -60,19 +60,15 @@ api_code api_container_top_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "container top", &root, err);
+	rc = json_parse_as(json, len, "container top", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "container top: not a JSON object");
-	}
 	top_map(&m, root, out);
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_top_free(out);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -105,18 +101,16 @@ api_code api_container_top(struct api_client *c, const char *id,
 			   const char *ps_args, struct api_top *out,
 			   struct api_error *err)
 {
-	struct api_request_spec spec = {0};
-	char *body = NULL;
+	char *path, *body = NULL;
 	size_t len = 0;
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	spec.path = api_container_top_path(id, ps_args);
-	if (!spec.path)
+	path = api_container_top_path(id, ps_args);
+	if (!path)
 		return api_error_set(err, API_E_INVALID, 0,
 				     "container top: no container id");
-	rc = api_call(c, &spec, NULL, &body, &len, err);
-	free((char *)spec.path);
+	rc = api_fetch_take(c, NULL, path, &body, &len, err);
 	if (rc == API_OK)
 		rc = api_container_top_parse(body, len, out, err);
 	free(body);

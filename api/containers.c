@@ -195,14 +195,10 @@ api_code api_containers_list_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "container list", &root, err);
+	rc = json_parse_as(json, len, "container list", cJSON_Array, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsArray(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "container list: not a JSON array");
-	}
 	out->items = calloc((size_t)cJSON_GetArraySize(root) + 1,
 			    sizeof(*out->items));
 	if (!out->items)
@@ -217,7 +213,7 @@ api_code api_containers_list_parse(const char *json, size_t len,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_container_list_free(out);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -227,17 +223,13 @@ api_code api_containers_list(struct api_client *c,
 			     struct api_container_list *out,
 			     struct api_error *err)
 {
-	struct api_request_spec spec = {0};
 	char *body = NULL;
 	size_t len = 0;
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	spec.path = api_containers_list_path(o);
-	if (!spec.path)
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-	rc = api_call(c, &spec, NULL, &body, &len, err);
-	free((char *)spec.path);
+	rc = api_fetch_take(c, NULL, api_containers_list_path(o), &body, &len,
+			    err);
 	if (rc == API_OK)
 		rc = api_containers_list_parse(body, len, out, err);
 	free(body);

@@ -19,6 +19,11 @@ api_code api_error_set(struct api_error *err, api_code code, long http_status,
 	return code;
 }
 
+api_code api_nomem(struct api_error *err)
+{
+	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+}
+
 void api_error_clear(struct api_error *err)
 {
 	if (!err)

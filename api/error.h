@@ -37,6 +37,8 @@ struct api_error {
  * `return api_error_set(err, API_E_PARSE, 0, "...")`. */
 api_code api_error_set(struct api_error *err, api_code code, long http_status,
 		       const char *fmt, ...) API_PRINTF(4, 5);
+/* api_error_set(err, API_E_NOMEM, 0, "out of memory"). */
+api_code api_nomem(struct api_error *err);
 void api_error_clear(struct api_error *err);
 const char *api_code_str(api_code code);
 

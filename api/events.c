@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static api_code nomem(struct api_error *err)
-{
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-}
-
 static int exit_code(const char *s)
 {
 	char *end;
@@ -82,7 +77,7 @@ api_code api_event_parse(const char *line, size_t len, struct api_event *ev,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_event_free(ev);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	if (!ev->action) {
 		api_event_free(ev);
@@ -223,12 +218,12 @@ api_code api_events_start(struct api_client *c, const struct api_events_opts *o,
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
 	if (!s)
-		return nomem(err);
+		return api_nomem(err);
 	api_events_stream_init(s, on_event, on_end, ud);
 	spec.path = api_events_path(o);
 	if (!spec.path) {
 		stream_free(s);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	spec.on_data = req_data;
 	spec.on_done = req_done;
@@ -330,7 +325,7 @@ api_code api_events_collect(struct api_client *c,
 	}
 	out->bad_lines = s->bad_lines;
 	api_events_stop(s);
-	rc = st.nomem ? nomem(err) : st.ended ? st.code : API_OK;
+	rc = st.nomem ? api_nomem(err) : st.ended ? st.code : API_OK;
 	if (rc != API_OK && !st.nomem && err)
 		*err = st.err;
 	if (rc != API_OK)

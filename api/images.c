@@ -3,45 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number that may be absent: the API uses -1 for "not computed". */
-static int64_t num_or(const cJSON *o, const char *key, int64_t dflt)
-{
-	const cJSON *it = jm_get(o, key);
-
-	return cJSON_IsNumber(it) ? json_clamp_i64(it->valuedouble) : dflt;
-}
-
-static api_code nomem(struct api_error *err)
-{
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-}
-
 static api_code no_name(struct api_error *err)
 {
 	return api_error_set(err, API_E_INVALID, 0, "no image name given");
-}
-
-/* Runs a request whose path the caller built (and which this frees) and
- * hands over the 2xx body. */
-static api_code call(struct api_client *c, const char *method, char *path,
-		     char **body, size_t *len, struct api_error *err)
-{
-	struct api_request_spec spec = {0};
-	api_code rc;
-
-	*body = NULL;
-	*len = 0;
-	if (!path)
-		return nomem(err);
-	spec.method = method;
-	spec.path = path;
-	rc = api_call(c, &spec, NULL, body, len, err);
-	free(path);
-	if (rc != API_OK) {
-		free(*body);
-		*body = NULL;
-	}
-	return rc;
 }
 
 /* Drops "<none>:<none>" and "<none>@<none>" from old engines' lists. */
@@ -61,19 +25,6 @@ static void drop_placeholders(struct api_strv *s)
 	s->n = j;
 	if (s->v)
 		s->v[j] = NULL;
-}
-
-/* Room for one struct per element of a JSON array, which must be one. */
-static void *array_alloc(const cJSON *arr, size_t size, size_t *cap,
-			 struct json_map *m)
-{
-	void *p;
-
-	*cap = (size_t)cJSON_GetArraySize(arr);
-	p = calloc(*cap ? *cap : 1, size);
-	if (!p)
-		m->nomem = 1;
-	return p;
 }
 
 /* ---- list ---- */
@@ -101,9 +52,9 @@ static void map_summary(struct json_map *m, const cJSON *o,
 	drop_placeholders(&s->repo_digests);
 	s->created = jm_i64(o, "Created");
 	s->size = jm_i64(o, "Size");
-	s->shared_size = num_or(o, "SharedSize", -1);
-	s->virtual_size = num_or(o, "VirtualSize", -1);
-	s->containers = num_or(o, "Containers", -1);
+	s->shared_size = jm_i64_or(o, "SharedSize", -1);
+	s->virtual_size = jm_i64_or(o, "VirtualSize", -1);
+	s->containers = jm_i64_or(o, "Containers", -1);
 	s->labels = jm_kv(m, o, "Labels");
 }
 
@@ -118,15 +69,10 @@ api_code api_images_list_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "image list", &root, err);
+	rc = json_parse_as(json, len, "image list", cJSON_Array, &root, err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsArray(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "image list: not an array");
-	}
-	out->items = array_alloc(root, sizeof(*out->items), &cap, &m);
+	out->items = jm_alloc_array(root, sizeof(*out->items), &cap, &m);
 	cJSON_ArrayForEach (it, root) {
 		if (m.nomem)
 			break;
@@ -136,7 +82,7 @@ api_code api_images_list_parse(const char *json, size_t len,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_image_list_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -150,8 +96,9 @@ api_code api_images_list(struct api_client *c, int all,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = call(c, NULL, api_images_list_path(all, filters, n_filters), &body,
-		  &len, err);
+	rc = api_fetch_take(c, NULL,
+			    api_images_list_path(all, filters, n_filters),
+			    &body, &len, err);
 	if (rc == API_OK)
 		rc = api_images_list_parse(body, len, out, err);
 	free(body);
@@ -239,14 +186,10 @@ api_code api_image_inspect_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "image inspect", &root, err);
+	rc = json_parse_as(json, len, "image inspect", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "image inspect: not an object");
-	}
 	map_inspect(&m, root, out);
 	cJSON_Delete(root);
 	out->raw = malloc(len + 1);
@@ -256,7 +199,7 @@ api_code api_image_inspect_parse(const char *json, size_t len,
 	}
 	if (m.nomem || !out->raw) {
 		api_image_inspect_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -271,7 +214,8 @@ api_code api_image_inspect(struct api_client *c, const char *name,
 	memset(out, 0, sizeof(*out));
 	if (!name || !*name)
 		return no_name(err);
-	rc = call(c, NULL, api_image_inspect_path(name), &body, &len, err);
+	rc = api_fetch_take(c, NULL, api_image_inspect_path(name), &body, &len,
+			    err);
 	if (rc == API_OK)
 		rc = api_image_inspect_parse(body, len, out, err);
 	free(body);
@@ -303,245 +247,4 @@ void api_image_inspect_free(struct api_image_inspect *img)
 	api_strv_free(&img->layers);
 	free(img->raw);
 	memset(img, 0, sizeof(*img));
-}
-
-/* ---- history ---- */
-
-char *api_image_history_path(const char *name)
-{
-	struct api_query q;
-
-	api_query_init(&q, "/images/");
-	api_query_seg(&q, name ? name : "");
-	api_query_raw(&q, "/history");
-	return api_query_take(&q);
-}
-
-api_code api_image_history_parse(const char *json, size_t len,
-				 struct api_image_history *out,
-				 struct api_error *err)
-{
-	struct json_map m = {0};
-	const cJSON *it;
-	cJSON *root;
-	size_t cap;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "image history", &root, err);
-	if (rc != API_OK)
-		return rc;
-	if (!cJSON_IsArray(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "image history: not an array");
-	}
-	out->items = array_alloc(root, sizeof(*out->items), &cap, &m);
-	cJSON_ArrayForEach (it, root) {
-		struct api_image_history_entry *e;
-		if (m.nomem)
-			break;
-		if (!cJSON_IsObject(it))
-			continue;
-		e = &out->items[out->n++];
-		e->id = jm_str(&m, it, "Id");
-		e->created = jm_i64(it, "Created");
-		e->created_by = jm_str(&m, it, "CreatedBy");
-		e->tags = jm_strv(&m, it, "Tags");
-		e->size = jm_i64(it, "Size");
-		e->comment = jm_str(&m, it, "Comment");
-	}
-	cJSON_Delete(root);
-	if (m.nomem) {
-		api_image_history_free(out);
-		return nomem(err);
-	}
-	return API_OK;
-}
-
-api_code api_image_history(struct api_client *c, const char *name,
-			   struct api_image_history *out, struct api_error *err)
-{
-	char *body;
-	size_t len;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	if (!name || !*name)
-		return no_name(err);
-	rc = call(c, NULL, api_image_history_path(name), &body, &len, err);
-	if (rc == API_OK)
-		rc = api_image_history_parse(body, len, out, err);
-	free(body);
-	return rc;
-}
-
-void api_image_history_free(struct api_image_history *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++) {
-		free(h->items[i].id);
-		free(h->items[i].created_by);
-		api_strv_free(&h->items[i].tags);
-		free(h->items[i].comment);
-	}
-	free(h->items);
-	h->items = NULL;
-	h->n = 0;
-}
-
-/* ---- remove and prune ---- */
-
-char *api_image_remove_path(const char *name, int force, int noprune)
-{
-	struct api_query q;
-
-	api_query_init(&q, "/images/");
-	api_query_seg(&q, name ? name : "");
-	if (force)
-		api_query_bool(&q, "force", 1);
-	if (noprune)
-		api_query_bool(&q, "noprune", 1);
-	return api_query_take(&q);
-}
-
-/* [{"Untagged": "..."}, {"Deleted": "..."}]; entries with neither are
- * skipped, and a null list (as prune gives when nothing went) is empty. */
-static void map_deleted(struct json_map *m, const cJSON *arr,
-			struct api_image_deleted_list *out)
-{
-	const cJSON *it;
-	size_t cap;
-
-	if (!cJSON_IsArray(arr))
-		return;
-	out->items = array_alloc(arr, sizeof(*out->items), &cap, m);
-	cJSON_ArrayForEach (it, arr) {
-		struct api_image_deleted *d;
-		if (m->nomem)
-			break;
-		d = &out->items[out->n];
-		d->untagged = jm_str(m, it, "Untagged");
-		d->deleted = d->untagged ? NULL : jm_str(m, it, "Deleted");
-		if (d->untagged || d->deleted)
-			out->n++;
-	}
-}
-
-api_code api_image_remove_parse(const char *json, size_t len,
-				struct api_image_deleted_list *out,
-				struct api_error *err)
-{
-	struct json_map m = {0};
-	cJSON *root;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "image remove", &root, err);
-	if (rc != API_OK)
-		return rc;
-	if (!cJSON_IsArray(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "image remove: not an array");
-	}
-	map_deleted(&m, root, out);
-	cJSON_Delete(root);
-	if (m.nomem) {
-		api_image_deleted_list_free(out);
-		return nomem(err);
-	}
-	return API_OK;
-}
-
-api_code api_image_remove(struct api_client *c, const char *name, int force,
-			  int noprune, struct api_image_deleted_list *out,
-			  struct api_error *err)
-{
-	char *body;
-	size_t len;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	if (!name || !*name)
-		return no_name(err);
-	rc = call(c, "DELETE", api_image_remove_path(name, force, noprune),
-		  &body, &len, err);
-	if (rc == API_OK)
-		rc = api_image_remove_parse(body, len, out, err);
-	free(body);
-	return rc;
-}
-
-void api_image_deleted_list_free(struct api_image_deleted_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		free(l->items[i].untagged);
-		free(l->items[i].deleted);
-	}
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
-
-char *api_images_prune_path(const struct api_filter *filters, size_t n_filters)
-{
-	struct api_query q;
-
-	api_query_init(&q, "/images/prune");
-	api_query_filters(&q, filters, n_filters);
-	return api_query_take(&q);
-}
-
-api_code api_images_prune_parse(const char *json, size_t len,
-				struct api_image_prune *out,
-				struct api_error *err)
-{
-	struct json_map m = {0};
-	cJSON *root;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "image prune", &root, err);
-	if (rc != API_OK)
-		return rc;
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "image prune: not an object");
-	}
-	map_deleted(&m, jm_get(root, "ImagesDeleted"), &out->deleted);
-	out->space_reclaimed = jm_u64(root, "SpaceReclaimed");
-	cJSON_Delete(root);
-	if (m.nomem) {
-		api_image_prune_free(out);
-		return nomem(err);
-	}
-	return API_OK;
-}
-
-api_code api_images_prune(struct api_client *c,
-			  const struct api_filter *filters, size_t n_filters,
-			  struct api_image_prune *out, struct api_error *err)
-{
-	char *body;
-	size_t len;
-	api_code rc;
-
-	memset(out, 0, sizeof(*out));
-	rc = call(c, "POST", api_images_prune_path(filters, n_filters), &body,
-		  &len, err);
-	if (rc == API_OK)
-		rc = api_images_prune_parse(body, len, out, err);
-	free(body);
-	return rc;
-}
-
-void api_image_prune_free(struct api_image_prune *p)
-{
-	api_image_deleted_list_free(&p->deleted);
-	p->space_reclaimed = 0;
 }

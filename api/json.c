@@ -69,6 +69,13 @@ int64_t jm_i64(const cJSON *obj, const char *key)
 	return cJSON_IsNumber(it) ? json_clamp_i64(it->valuedouble) : 0;
 }
 
+int64_t jm_i64_or(const cJSON *obj, const char *key, int64_t dflt)
+{
+	const cJSON *it = jm_get(obj, key);
+
+	return cJSON_IsNumber(it) ? json_clamp_i64(it->valuedouble) : dflt;
+}
+
 uint64_t jm_u64(const cJSON *obj, const char *key)
 {
 	const cJSON *it = jm_get(obj, key);
@@ -225,5 +232,34 @@ api_code json_parse(const char *text, size_t len, const char *what, cJSON **out,
 				     "%s: the engine's answer is not valid "
 				     "JSON",
 				     what);
+	return API_OK;
+}
+
+void *jm_alloc_array(const cJSON *arr, size_t size, size_t *cap,
+		     struct json_map *m)
+{
+	void *p;
+
+	*cap = (size_t)cJSON_GetArraySize(arr);
+	p = calloc(*cap ? *cap : 1, size);
+	if (!p)
+		m->nomem = 1;
+	return p;
+}
+
+api_code json_parse_as(const char *text, size_t len, const char *what, int type,
+		       cJSON **out, struct api_error *err)
+{
+	api_code rc = json_parse(text, len, what, out, err);
+
+	if (rc != API_OK)
+		return rc;
+	if (((*out)->type & 0xFF) != type) {
+		cJSON_Delete(*out);
+		*out = NULL;
+		return api_error_set(err, API_E_PARSE, 0, "%s: not a JSON %s",
+				     what,
+				     type == cJSON_Array ? "array" : "object");
+	}
 	return API_OK;
 }

@@ -43,6 +43,9 @@ const cJSON *jm_path(const cJSON *obj, const char *path);
 /* A copy of the string at key, or NULL when absent or not a string. */
 char *jm_str(struct json_map *m, const cJSON *obj, const char *key);
 int64_t jm_i64(const cJSON *obj, const char *key);
+/* For numbers that may be absent, where the API uses -1 for "not
+ * computed": dflt unless the key holds a number. */
+int64_t jm_i64_or(const cJSON *obj, const char *key, int64_t dflt);
 uint64_t jm_u64(const cJSON *obj, const char *key);
 double jm_num(const cJSON *obj, const char *key);
 int jm_bool(const cJSON *obj, const char *key);
@@ -52,6 +55,12 @@ struct api_strv jm_strv(struct json_map *m, const cJSON *obj, const char *key);
 struct api_kvlist jm_kv(struct json_map *m, const cJSON *obj, const char *key);
 /* Keys of an object, in order (ExposedPorts, Networks by name, ...). */
 struct api_strv jm_keys(struct json_map *m, const cJSON *obj, const char *key);
+
+/* Zeroed room for one struct per element of arr (which must be an array),
+ * at least one so an empty list is not NULL; *cap is the element count.
+ * Sets m->nomem on failure. */
+void *jm_alloc_array(const cJSON *arr, size_t size, size_t *cap,
+		     struct json_map *m);
 
 int64_t json_clamp_i64(double v);
 uint64_t json_clamp_u64(double v);
@@ -65,5 +74,9 @@ const char *api_str(const char *s);
 /* Parses text into a tree, with a message naming what was parsed. */
 api_code json_parse(const char *text, size_t len, const char *what, cJSON **out,
 		    struct api_error *err);
+/* json_parse, then API_E_PARSE unless the root is of type (cJSON_Object
+ * or cJSON_Array); *out is NULL on any failure. */
+api_code json_parse_as(const char *text, size_t len, const char *what, int type,
+		       cJSON **out, struct api_error *err);
 
 #endif

@@ -86,7 +86,7 @@ static api_code bad_path(const char *id, struct api_error *err)
 	if (!id || !*id)
 		return api_error_set(err, API_E_INVALID, 0,
 				     "container logs: no container given");
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	return api_nomem(err);
 }
 
 api_code api_logs_start(struct api_client *c, const char *id,
@@ -109,7 +109,7 @@ api_code api_logs_start(struct api_client *c, const char *id,
 	s = calloc(1, sizeof(*s));
 	if (!s) {
 		free(path);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	logframes_init(&s->lf, tty, on_chunk, ud);
 	s->on_end = on_end;
@@ -220,7 +220,7 @@ static api_code collect_take(struct collect *st, struct api_logs *out,
 	out->capped = st->capped;
 	if (!out->stdout_data || !out->stderr_data) {
 		api_logs_free(out);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -250,7 +250,7 @@ api_code api_logs_collect(struct api_client *c, const char *id,
 	rc = collect_run(c, path, &st, err);
 	free(path);
 	if (rc == API_E_CANCELLED && st.nomem)
-		rc = api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		rc = api_nomem(err);
 	else if (rc == API_E_CANCELLED && st.capped)
 		rc = API_OK;
 	else

@@ -3,38 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static api_code nomem(struct api_error *err)
-{
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-}
-
 static api_code no_id(struct api_error *err)
 {
 	return api_error_set(err, API_E_INVALID, 0, "no network given");
-}
-
-/* Runs a request whose path the caller built (and which this frees);
- * body may be NULL when the answer carries nothing of use. */
-static api_code call(struct api_client *c, const char *method, char *path,
-		     char **body, size_t *len, struct api_error *err)
-{
-	struct api_request_spec spec = {0};
-	api_code rc;
-
-	if (body)
-		*body = NULL;
-	*len = 0;
-	if (!path)
-		return nomem(err);
-	spec.method = method;
-	spec.path = path;
-	rc = api_call(c, &spec, NULL, body, len, err);
-	free(path);
-	if (rc != API_OK && body) {
-		free(*body);
-		*body = NULL;
-	}
-	return rc;
 }
 
 static char *filter_path(const char *base, const struct api_filter *filters,
@@ -45,22 +16,6 @@ static char *filter_path(const char *base, const struct api_filter *filters,
 	api_query_init(&q, base);
 	api_query_filters(&q, filters, n_filters);
 	return api_query_take(&q);
-}
-
-static api_code parse_root(const char *json, size_t len, const char *what,
-			   int want_array, cJSON **root, struct api_error *err)
-{
-	api_code rc = json_parse(json, len, what, root, err);
-
-	if (rc != API_OK)
-		return rc;
-	if (want_array ? !cJSON_IsArray(*root) : !cJSON_IsObject(*root)) {
-		cJSON_Delete(*root);
-		*root = NULL;
-		return api_error_set(err, API_E_PARSE, 0, "%s: not an %s", what,
-				     want_array ? "array" : "object");
-	}
-	return API_OK;
 }
 
 static void map_ipam(struct json_map *m, const cJSON *ipam,
@@ -186,7 +141,7 @@ api_code api_networks_list_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_root(json, len, "network list", 1, &root, err);
+	rc = json_parse_as(json, len, "network list", cJSON_Array, &root, err);
 	if (rc != API_OK)
 		return rc;
 	cap = (size_t)cJSON_GetArraySize(root);
@@ -202,7 +157,7 @@ api_code api_networks_list_parse(const char *json, size_t len,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_network_list_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -216,8 +171,8 @@ api_code api_networks_list(struct api_client *c,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = call(c, NULL, api_networks_list_path(filters, n_filters), &body,
-		  &len, err);
+	rc = api_fetch_take(c, NULL, api_networks_list_path(filters, n_filters),
+			    &body, &len, err);
 	if (rc == API_OK)
 		rc = api_networks_list_parse(body, len, out, err);
 	free(body);
@@ -255,14 +210,15 @@ api_code api_network_inspect_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_root(json, len, "network inspect", 0, &root, err);
+	rc = json_parse_as(json, len, "network inspect", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
 	map_network(&m, root, out);
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_network_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -277,7 +233,8 @@ api_code api_network_inspect(struct api_client *c, const char *id,
 	memset(out, 0, sizeof(*out));
 	if (!id || !*id)
 		return no_id(err);
-	rc = call(c, NULL, api_network_inspect_path(id), &body, &len, err);
+	rc = api_fetch_take(c, NULL, api_network_inspect_path(id), &body, &len,
+			    err);
 	if (rc == API_OK)
 		rc = api_network_inspect_parse(body, len, out, err);
 	free(body);
@@ -298,7 +255,8 @@ api_code api_network_remove(struct api_client *c, const char *id,
 
 	if (!id || !*id)
 		return no_id(err);
-	return call(c, "DELETE", api_network_remove_path(id), NULL, &len, err);
+	return api_fetch_take(c, "DELETE", api_network_remove_path(id), NULL,
+			      &len, err);
 }
 
 char *api_networks_prune_path(const struct api_filter *filters,
@@ -316,14 +274,15 @@ api_code api_networks_prune_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_root(json, len, "network prune", 0, &root, err);
+	rc = json_parse_as(json, len, "network prune", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
 	out->deleted = jm_strv(&m, root, "NetworksDeleted");
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_network_prune_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -338,8 +297,9 @@ api_code api_networks_prune(struct api_client *c,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = call(c, "POST", api_networks_prune_path(filters, n_filters), &body,
-		  &len, err);
+	rc = api_fetch_take(c, "POST",
+			    api_networks_prune_path(filters, n_filters), &body,
+			    &len, err);
 	if (rc == API_OK)
 		rc = api_networks_prune_parse(body, len, out, err);
 	free(body);

@@ -95,14 +95,10 @@ api_code api_stats_parse(const char *json, size_t len, struct api_stats *out,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse(json, len, "container stats", &root, err);
+	rc = json_parse_as(json, len, "container stats", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		return api_error_set(err, API_E_PARSE, 0,
-				     "container stats: not a JSON object");
-	}
 	out->id = jm_str(&m, root, "id");
 	out->name = jm_str(&m, root, "name");
 	out->read = jm_str(&m, root, "read");
@@ -117,7 +113,7 @@ api_code api_stats_parse(const char *json, size_t len, struct api_stats *out,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_stats_free(out);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -190,13 +186,12 @@ static api_code bad_path(const char *id, struct api_error *err)
 	if (!id || !*id)
 		return api_error_set(err, API_E_INVALID, 0,
 				     "container stats: no container given");
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+	return api_nomem(err);
 }
 
 api_code api_stats(struct api_client *c, const char *id, int one_shot,
 		   struct api_stats *out, struct api_error *err)
 {
-	struct api_request_spec spec;
 	char *path, *body = NULL;
 	size_t body_len = 0;
 	api_code rc;
@@ -207,10 +202,7 @@ api_code api_stats(struct api_client *c, const char *id, int one_shot,
 	path = api_stats_path(id, 0, one_shot);
 	if (!path)
 		return bad_path(id, err);
-	memset(&spec, 0, sizeof(spec));
-	spec.path = path;
-	rc = api_call(c, &spec, NULL, &body, &body_len, err);
-	free(path);
+	rc = api_fetch_take(c, NULL, path, &body, &body_len, err);
 	if (rc == API_OK)
 		rc = api_stats_parse(body, body_len, out, err);
 	free(body);
@@ -297,7 +289,7 @@ api_code api_stats_start(struct api_client *c, const char *id,
 	s = calloc(1, sizeof(*s));
 	if (!s) {
 		free(path);
-		return api_error_set(err, API_E_NOMEM, 0, "out of memory");
+		return api_nomem(err);
 	}
 	jsonlines_init(&s->jl, STATS_LINE_MAX, stream_line, s);
 	s->on_stats = on_stats;

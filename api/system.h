@@ -7,9 +7,11 @@
 #include "api/client.h"
 #include "api/error.h"
 #include "api/json.h"
+#include "api/system_df.h"
 
 /*
- * The engine-wide endpoints: /_ping, /version, /info and /system/df.
+ * The engine-wide endpoints: /_ping, /version, /info and
+ * /system/df (in api/system_df.h).
  * Strings the engine left out are NULL (print them through api_str()).
  */
 
@@ -121,34 +123,5 @@ api_code api_info_parse(const char *json, size_t len, struct api_info *out,
 api_code api_info(struct api_client *c, struct api_info *out,
 		  struct api_error *err);
 void api_info_free(struct api_info *i);
-
-/*
- * One row of `docker system df`, computed by the CLI's rules so berth
- * shows the same numbers: sizes in bytes, pct the reclaimable share the
- * CLI prints in parentheses, -1 where it prints none.
- */
-struct api_df_row {
-	int64_t total;
-	int64_t active;
-	int64_t size;
-	int64_t reclaimable;
-	int pct;
-};
-
-struct api_df {
-	int64_t layers_size;
-	struct api_df_row images;
-	struct api_df_row containers;
-	struct api_df_row volumes;
-	struct api_df_row build_cache;
-};
-
-char *api_df_path(void);
-api_code api_df_parse(const char *json, size_t len, struct api_df *out,
-		      struct api_error *err);
-api_code api_df(struct api_client *c, struct api_df *out,
-		struct api_error *err);
-/* Nothing is allocated today; kept so callers need not change later. */
-void api_df_free(struct api_df *d);
 
 #endif

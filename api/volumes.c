@@ -3,45 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t num_or(const cJSON *o, const char *key, int64_t dflt)
-{
-	const cJSON *it = jm_get(o, key);
-
-	return cJSON_IsNumber(it) ? json_clamp_i64(it->valuedouble) : dflt;
-}
-
-static api_code nomem(struct api_error *err)
-{
-	return api_error_set(err, API_E_NOMEM, 0, "out of memory");
-}
-
 static api_code no_name(struct api_error *err)
 {
 	return api_error_set(err, API_E_INVALID, 0, "no volume name given");
-}
-
-/* Runs a request whose path the caller built (and which this frees);
- * body may be NULL when the answer carries nothing of use. */
-static api_code call(struct api_client *c, const char *method, char *path,
-		     char **body, size_t *len, struct api_error *err)
-{
-	struct api_request_spec spec = {0};
-	api_code rc;
-
-	if (body)
-		*body = NULL;
-	*len = 0;
-	if (!path)
-		return nomem(err);
-	spec.method = method;
-	spec.path = path;
-	rc = api_call(c, &spec, NULL, body, len, err);
-	free(path);
-	if (rc != API_OK && body) {
-		free(*body);
-		*body = NULL;
-	}
-	return rc;
 }
 
 static char *name_path(const char *name, const char *param, int on)
@@ -76,24 +40,8 @@ static void map_volume(struct json_map *m, const cJSON *o, struct api_volume *v)
 	v->scope = jm_str(m, o, "Scope");
 	v->labels = jm_kv(m, o, "Labels");
 	v->options = jm_kv(m, o, "Options");
-	v->usage_size = num_or(usage, "Size", -1);
-	v->usage_ref_count = num_or(usage, "RefCount", -1);
-}
-
-static api_code parse_object(const char *json, size_t len, const char *what,
-			     cJSON **root, struct api_error *err)
-{
-	api_code rc = json_parse(json, len, what, root, err);
-
-	if (rc != API_OK)
-		return rc;
-	if (!cJSON_IsObject(*root)) {
-		cJSON_Delete(*root);
-		*root = NULL;
-		return api_error_set(err, API_E_PARSE, 0, "%s: not an object",
-				     what);
-	}
-	return API_OK;
+	v->usage_size = jm_i64_or(usage, "Size", -1);
+	v->usage_ref_count = jm_i64_or(usage, "RefCount", -1);
 }
 
 /* ---- list ---- */
@@ -135,7 +83,7 @@ api_code api_volumes_list_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_object(json, len, "volume list", &root, err);
+	rc = json_parse_as(json, len, "volume list", cJSON_Object, &root, err);
 	if (rc != API_OK)
 		return rc;
 	map_list(&m, jm_get(root, "Volumes"), out);
@@ -143,7 +91,7 @@ api_code api_volumes_list_parse(const char *json, size_t len,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_volume_list_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -157,8 +105,8 @@ api_code api_volumes_list(struct api_client *c,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = call(c, NULL, api_volumes_list_path(filters, n_filters), &body,
-		  &len, err);
+	rc = api_fetch_take(c, NULL, api_volumes_list_path(filters, n_filters),
+			    &body, &len, err);
 	if (rc == API_OK)
 		rc = api_volumes_list_parse(body, len, out, err);
 	free(body);
@@ -204,14 +152,15 @@ api_code api_volume_inspect_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_object(json, len, "volume inspect", &root, err);
+	rc = json_parse_as(json, len, "volume inspect", cJSON_Object, &root,
+			   err);
 	if (rc != API_OK)
 		return rc;
 	map_volume(&m, root, out);
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_volume_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -226,7 +175,8 @@ api_code api_volume_inspect(struct api_client *c, const char *name,
 	memset(out, 0, sizeof(*out));
 	if (!name || !*name)
 		return no_name(err);
-	rc = call(c, NULL, api_volume_inspect_path(name), &body, &len, err);
+	rc = api_fetch_take(c, NULL, api_volume_inspect_path(name), &body, &len,
+			    err);
 	if (rc == API_OK)
 		rc = api_volume_inspect_parse(body, len, out, err);
 	free(body);
@@ -247,8 +197,8 @@ api_code api_volume_remove(struct api_client *c, const char *name, int force,
 
 	if (!name || !*name)
 		return no_name(err);
-	return call(c, "DELETE", api_volume_remove_path(name, force), NULL,
-		    &len, err);
+	return api_fetch_take(c, "DELETE", api_volume_remove_path(name, force),
+			      NULL, &len, err);
 }
 
 char *api_volumes_prune_path(const struct api_filter *filters, size_t n_filters)
@@ -265,7 +215,7 @@ api_code api_volumes_prune_parse(const char *json, size_t len,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = parse_object(json, len, "volume prune", &root, err);
+	rc = json_parse_as(json, len, "volume prune", cJSON_Object, &root, err);
 	if (rc != API_OK)
 		return rc;
 	out->deleted = jm_strv(&m, root, "VolumesDeleted");
@@ -273,7 +223,7 @@ api_code api_volumes_prune_parse(const char *json, size_t len,
 	cJSON_Delete(root);
 	if (m.nomem) {
 		api_volume_prune_free(out);
-		return nomem(err);
+		return api_nomem(err);
 	}
 	return API_OK;
 }
@@ -287,8 +237,9 @@ api_code api_volumes_prune(struct api_client *c,
 	api_code rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = call(c, "POST", api_volumes_prune_path(filters, n_filters), &body,
-		  &len, err);
+	rc = api_fetch_take(c, "POST",
+			    api_volumes_prune_path(filters, n_filters), &body,
+			    &len, err);
 	if (rc == API_OK)
 		rc = api_volumes_prune_parse(body, len, out, err);
 	free(body);

@@ -32,8 +32,14 @@ int cli_fail(const char *what, const struct api_error *err);
  * cut or padded to width columns when width > 0. */
 void cli_put(FILE *out, const char *s, int width);
 
+int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_info(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_ps(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_version(const struct cli_opts *o, int argc, char **argv);
+/* The console, on the containers pane or the one argv[0] names. */
+int cli_console(const struct cli_opts *o);
+int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
+int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
+int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
 
 #endif

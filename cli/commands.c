@@ -4,8 +4,23 @@
 #include "cli/cli.h"
 
 static const struct cli_command commands[] = {
+	{"audit", cli_cmd_audit,
+	 "audit [--format F] [--fail-on S] [--container N]",
+	 "security findings (text, json, sarif)"},
+	{"containers", cli_cmd_pane, "containers [NAME]",
+	 "the console on the containers pane (NAME selected)"},
+	{"images", cli_cmd_pane, "images", "the console on the images pane"},
+	{"volumes", cli_cmd_pane, "volumes", "the console on the volumes pane"},
+	{"networks", cli_cmd_pane, "networks",
+	 "the console on the networks pane"},
+	{"events", cli_cmd_pane, "events", "the console on the engine events"},
+	{"inspect", cli_cmd_pane, "inspect [KIND:]NAME",
+	 "the console on an object's raw JSON"},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts"},
 	{"ps", cli_cmd_ps, "ps [-a]", "list containers (all with -a)"},
+	{"keys", cli_cmd_keys, "keys", "every key binding, by context"},
+	{"man-tables", cli_cmd_man_tables, "man-tables",
+	 "the man page's option and key sections (roff)"},
 	{"version", cli_cmd_version, "version",
 	 "berth's version and the engine's"},
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tui/options.h"
 
 enum {
 	OPT_TLS = 256,
@@ -61,8 +62,10 @@ static void usage(FILE *out)
 		"  -h, --help             this help\n"
 		"  -v, --version          berth's version\n"
 		"\n"
-		"Commands:\n");
+		"Commands (none: the console on the containers pane):\n");
 	cli_commands_help(out);
+	fputs("\nConfiguration file options:\n", out);
+	options_print_help(out);
 }
 
 static int parse(int argc, char **argv, struct cli_opts *o)
@@ -127,9 +130,7 @@ int main(int argc, char **argv)
 	if (first < 0)
 		return 2;
 	if (first >= argc) {
-		/* Until the console exists: every container. */
-		static char *ps_all[] = {"ps", "-a", NULL};
-		return cli_cmd_ps(&o, 2, ps_all);
+		return cli_console(&o);
 	}
 	cmd = cli_command_find(argv[first]);
 	if (!cmd) {

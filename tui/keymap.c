@@ -183,9 +183,8 @@ static const struct key_binding km_logs[] = {
 };
 
 static const struct key_binding km_inspect[] = {
-	BAR(0x1b, ACT_VIEW_CLOSE),
-	BAR('/', ACT_VIEW_SEARCH),
-	B('n', ACT_VIEW_SEARCH_NEXT),
+	BAR(0x1b, ACT_VIEW_CLOSE),    B('q', ACT_VIEW_CLOSE),
+	BAR('/', ACT_VIEW_SEARCH),    B('n', ACT_VIEW_SEARCH_NEXT),
 	B('N', ACT_VIEW_SEARCH_PREV),
 };
 

@@ -221,7 +221,9 @@ static void drain_signals(struct loop *l)
 	}
 }
 
-static void read_keys(struct loop *l)
+/* readable: poll said so.  Called every turn anyway: curses may hold
+ * keys it read early (an Esc sequence, a resize), which poll cannot see. */
+static void read_keys(struct loop *l, int readable)
 {
 	wint_t wch;
 	int rc, n = 0, got = 0;
@@ -232,16 +234,20 @@ static void read_keys(struct loop *l)
 		if (rc == ERR)
 			break;
 		got = 1;
-		if (rc == KEY_CODE_YES && wch == KEY_RESIZE) {
-			handle_resize(l);
+		/* resizeterm() queues KEY_RESIZE itself; the resize was
+		 * already handled from SIGWINCH, and handling it again
+		 * would queue another, forever. */
+		if (rc == KEY_CODE_YES && wch == KEY_RESIZE)
 			continue;
-		}
 		if (l->hooks.on_key)
 			l->hooks.on_key(keyname_from_wch(rc, (unsigned)wch),
 					l->hooks.ud);
 	}
 	/* A hung-up terminal polls readable forever and yields nothing. */
-	l->idle_wakes = got ? 0 : l->idle_wakes + 1;
+	if (got || !readable)
+		l->idle_wakes = 0;
+	else
+		l->idle_wakes++;
 	if (l->idle_wakes > 200)
 		l->quit = 1;
 }
@@ -273,8 +279,8 @@ int loop_run(struct loop *l)
 		}
 		if (fds[0].revents)
 			drain_signals(l);
-		if (nfds > 1 && fds[1].revents)
-			read_keys(l);
+		if (nfds > 1)
+			read_keys(l, fds[1].revents != 0);
 		api_client_process(l->client);
 		now = loop_now_ms();
 		run_timers(l, now);

@@ -464,7 +464,7 @@ static int op_line(struct options *o, char *line, char *msg, size_t msglen)
 		return -1;
 	}
 	if (options_find(name) == NULL) {
-		snprintf(msg, msglen, "unknown option '%s'", name);
+		snprintf(msg, msglen, "unknown option '%.200s'", name);
 		return -1;
 	}
 	if (op_value(eq + 1, &w[0], msg, msglen) < 0)

@@ -32,6 +32,9 @@ int screen_init(char *err, unsigned errlen)
 	nodelay(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	leaveok(stdscr, TRUE);
+	/* curses would read keys while drawing, to cut a refresh short;
+	 * a key it takes then is invisible to the loop's poll. */
+	typeahead(-1);
 	curs_set(0);
 	if (has_colors()) {
 		start_color();

@@ -6,7 +6,6 @@
  * spec this removes from it only the capabilities the host cannot grant.
  * The engine's own record of the container (inspect) is left untouched.
  */
-#define _GNU_SOURCE
 #include <cjson/cJSON.h>
 #include <stdint.h>
 #include <stdio.h>

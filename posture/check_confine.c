@@ -1,0 +1,143 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "posture/checks.h"
+
+int posture_user_is_root(const char *user)
+{
+	const char *colon;
+	size_t n;
+	char *end;
+	long v;
+
+	if (!user || !*user)
+		return 1;
+	colon = strchr(user, ':');
+	n = colon ? (size_t)(colon - user) : strlen(user);
+	/* ":1000" sets only the group: the user stays the image's, root. */
+	if (n == 0)
+		return 1;
+	if (n == 4 && strncmp(user, "root", 4) == 0)
+		return 1;
+	if (user[0] < '0' || user[0] > '9')
+		return 0;
+	v = strtol(user, &end, 10);
+	return (size_t)(end - user) == n && v == 0;
+}
+
+int posture_secopt_is(const struct api_host_config *hc, const char *key,
+		      const char *value)
+{
+	size_t i, k = strlen(key);
+	const char *o;
+
+	for (i = 0; i < hc->security_opt.n; i++) {
+		o = hc->security_opt.v[i];
+		if (!o || strncmp(o, key, k) != 0)
+			continue;
+		if (!value && o[k] == '\0')
+			return 1;
+		if (value && (o[k] == '=' || o[k] == ':') &&
+		    strcmp(o + k + 1, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void posture_check_user(const struct posture_rule *r,
+			const struct posture_ctx *x,
+			struct posture_findings *out)
+{
+	const char *u = x->container->config.user;
+	struct posture_ev e = {0};
+
+	if (posture_user_is_root(u))
+		posture_ev_add(&e, "Config.User=\"%s\"", api_str(u));
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+/* Privileged switches every confinement off, whatever the fields say. */
+static void privileged_evidence(const struct posture_ctx *x,
+				struct posture_ev *e)
+{
+	if (x->container->host_config.privileged)
+		posture_ev_add(e, "HostConfig.Privileged=true");
+}
+
+void posture_check_apparmor(const struct posture_rule *r,
+			    const struct posture_ctx *x,
+			    struct posture_findings *out)
+{
+	const struct api_container_inspect *ci = x->container;
+	struct posture_ev e = {0};
+
+	privileged_evidence(x, &e);
+	if (posture_secopt_is(&ci->host_config, "apparmor", "unconfined"))
+		posture_ev_add(&e,
+			       "HostConfig.SecurityOpt=apparmor=unconfined");
+	else if (ci->app_armor_profile &&
+		 strcmp(ci->app_armor_profile, "unconfined") == 0 &&
+		 !ci->host_config.privileged)
+		posture_ev_add(&e, "AppArmorProfile=unconfined");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_selinux(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	privileged_evidence(x, &e);
+	if (posture_secopt_is(&x->container->host_config, "label", "disable"))
+		posture_ev_add(&e, "HostConfig.SecurityOpt=label=disable");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_seccomp(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	privileged_evidence(x, &e);
+	if (posture_secopt_is(&x->container->host_config, "seccomp",
+			      "unconfined"))
+		posture_ev_add(&e, "HostConfig.SecurityOpt=seccomp=unconfined");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_privileged(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	privileged_evidence(x, &e);
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_nnp(const struct posture_rule *r,
+		       const struct posture_ctx *x,
+		       struct posture_findings *out)
+{
+	const struct api_host_config *hc = &x->container->host_config;
+	struct posture_ev e = {0};
+
+	if (!posture_secopt_is(hc, "no-new-privileges", NULL) &&
+	    !posture_secopt_is(hc, "no-new-privileges", "true"))
+		posture_ev_add(&e, "HostConfig.SecurityOpt lacks "
+				   "no-new-privileges");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_readonly(const struct posture_rule *r,
+			    const struct posture_ctx *x,
+			    struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	if (!x->container->host_config.readonly_rootfs)
+		posture_ev_add(&e, "HostConfig.ReadonlyRootfs=false");
+	posture_emit(r, x, out, r->severity, &e);
+}

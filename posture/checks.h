@@ -1,0 +1,166 @@
+#ifndef BERTH_POSTURE_CHECKS_H
+#define BERTH_POSTURE_CHECKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "api/container_hostconfig.h"
+#include "posture/rules.h"
+
+/*
+ * The check functions the rule table points at, and the pure helpers they
+ * share (exported for the unit tests).  Each check emits at most one
+ * finding per object, its evidence listing every offending item.
+ */
+
+/* Evidence under construction: items joined with "; ", cut with "...". */
+struct posture_ev {
+	char s[768];
+	size_t len;
+	int n;
+	int cut;
+};
+
+void posture_ev_add(struct posture_ev *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Emits one finding for x's object when e holds anything. */
+void posture_emit(const struct posture_rule *r, const struct posture_ctx *x,
+		  struct posture_findings *out, enum posture_severity sev,
+		  const struct posture_ev *e);
+
+/* Capabilities: names as the kernel has them, without "CAP_". */
+#define POSTURE_CAP_COUNT 41
+/* The index of a name ("sys_admin", "CAP_SYS_ADMIN"), -1 if unknown. */
+int posture_cap_index(const char *name);
+const char *posture_cap_name(int i);
+uint64_t posture_caps_default(void);
+uint64_t posture_caps_all(void);
+/* What the engine grants (moby's TweakCapabilities): privileged is
+ * everything; cap-add ALL is everything but the named drops; cap-drop ALL
+ * keeps only the adds; else default - drop + add (an add wins). */
+uint64_t posture_caps_effective(const struct api_host_config *hc);
+/* The escape-grade capabilities: severity, or -1 for an ordinary one. */
+int posture_cap_escape_grade(int i);
+
+/* "", "0", "root", "0:0", "root:x" are root; "1000", "app" are not. */
+int posture_user_is_root(const char *user);
+/* The sensitive host directory (e.g. "/etc") the path is or lies under,
+ * or NULL; "/etcetera" is not under "/etc". */
+const char *posture_path_sensitive(const char *path);
+/* A docker.sock, the well-known socket paths, or the engine's own. */
+int posture_path_docker_socket(const char *path, const char *engine_socket);
+/* NULL, "", "0.0.0.0", "::" and "[::]" mean every interface. */
+int posture_ip_all_interfaces(const char *ip);
+/* The first port of "80" or "8000-8010"; 0 when empty or invalid. */
+long posture_port_first(const char *port);
+/* Whether a security option is key=value or the legacy key:value
+ * ("seccomp", "unconfined"); value NULL matches the bare key. */
+int posture_secopt_is(const struct api_host_config *hc, const char *key,
+		      const char *value);
+
+/* check_caps.c */
+void posture_check_caps_added(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out);
+void posture_check_caps_escape(const struct posture_rule *r,
+			       const struct posture_ctx *x,
+			       struct posture_findings *out);
+
+/* check_confine.c */
+void posture_check_user(const struct posture_rule *r,
+			const struct posture_ctx *x,
+			struct posture_findings *out);
+void posture_check_apparmor(const struct posture_rule *r,
+			    const struct posture_ctx *x,
+			    struct posture_findings *out);
+void posture_check_selinux(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+void posture_check_privileged(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out);
+void posture_check_seccomp(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+void posture_check_nnp(const struct posture_rule *r,
+		       const struct posture_ctx *x,
+		       struct posture_findings *out);
+void posture_check_readonly(const struct posture_rule *r,
+			    const struct posture_ctx *x,
+			    struct posture_findings *out);
+
+/* check_container.c */
+void posture_check_healthcheck(const struct posture_rule *r,
+			       const struct posture_ctx *x,
+			       struct posture_findings *out);
+void posture_check_health(const struct posture_rule *r,
+			  const struct posture_ctx *x,
+			  struct posture_findings *out);
+void posture_check_namespace(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+void posture_check_memory(const struct posture_rule *r,
+			  const struct posture_ctx *x,
+			  struct posture_findings *out);
+void posture_check_cpu(const struct posture_rule *r,
+		       const struct posture_ctx *x,
+		       struct posture_findings *out);
+void posture_check_pids(const struct posture_rule *r,
+			const struct posture_ctx *x,
+			struct posture_findings *out);
+void posture_check_restart(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+void posture_check_devices(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+void posture_check_ulimits(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+void posture_check_cgroup_parent(const struct posture_rule *r,
+				 const struct posture_ctx *x,
+				 struct posture_findings *out);
+void posture_check_default_bridge(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out);
+
+/* check_mounts.c */
+void posture_check_sensitive_mounts(const struct posture_rule *r,
+				    const struct posture_ctx *x,
+				    struct posture_findings *out);
+void posture_check_propagation(const struct posture_rule *r,
+			       const struct posture_ctx *x,
+			       struct posture_findings *out);
+void posture_check_docker_socket(const struct posture_rule *r,
+				 const struct posture_ctx *x,
+				 struct posture_findings *out);
+void posture_check_low_ports(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+void posture_check_all_interfaces(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out);
+
+/* check_image.c */
+void posture_check_image_user(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out);
+void posture_check_image_healthcheck(const struct posture_rule *r,
+				     const struct posture_ctx *x,
+				     struct posture_findings *out);
+void posture_check_image_update(const struct posture_rule *r,
+				const struct posture_ctx *x,
+				struct posture_findings *out);
+void posture_check_image_add(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+void posture_check_image_tag(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+
+/* check_engine.c */
+void posture_check_engine_rule(const struct posture_rule *r,
+			       const struct posture_ctx *x,
+			       struct posture_findings *out);
+
+#endif

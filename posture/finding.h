@@ -1,0 +1,77 @@
+#ifndef BERTH_POSTURE_FINDING_H
+#define BERTH_POSTURE_FINDING_H
+
+#include <stddef.h>
+
+#include "api/error.h"
+
+/*
+ * A finding: one rule that failed for one object (a container, an image
+ * or the engine).  Title, why and fix live in the rule (posture/rules.h);
+ * the finding holds what differs per object: the severity (a read-only
+ * sensitive mount is lower than a read-write one), the evidence and the
+ * object's name.
+ */
+
+/* Ordered: a larger value is worse. */
+enum posture_severity {
+	POSTURE_SEV_INFO,
+	POSTURE_SEV_LOW,
+	POSTURE_SEV_MEDIUM,
+	POSTURE_SEV_HIGH,
+	POSTURE_SEV_CRITICAL,
+};
+#define POSTURE_SEV_COUNT 5
+
+enum posture_scope {
+	POSTURE_SCOPE_CONTAINER,
+	POSTURE_SCOPE_IMAGE,
+	POSTURE_SCOPE_ENGINE,
+};
+
+struct posture_rule;
+
+struct posture_finding {
+	const struct posture_rule *rule; /* static: from posture_rules[] */
+	enum posture_severity severity;
+	enum posture_scope scope;
+	char *object;	 /* container name, image reference, "engine" */
+	char *object_id; /* container or image id; NULL for the engine */
+	char *evidence;	 /* "HostConfig.Privileged=true" */
+};
+
+/* nomem is sticky: a failed append sets it, the list stays valid. */
+struct posture_findings {
+	struct posture_finding *items;
+	size_t n;
+	size_t cap;
+	int nomem;
+};
+
+/* "critical", "high", ...; posture_severity_parse returns -1 if unknown. */
+const char *posture_severity_name(enum posture_severity s);
+int posture_severity_parse(const char *s, enum posture_severity *out);
+const char *posture_scope_name(enum posture_scope s);
+
+/* Copies the strings; on allocation failure sets f->nomem. */
+void posture_findings_add(struct posture_findings *f,
+			  const struct posture_rule *r,
+			  enum posture_severity sev, enum posture_scope scope,
+			  const char *object, const char *object_id,
+			  const char *evidence);
+/* Moves every finding of src to the end of dst; src is left empty. */
+api_code posture_findings_move(struct posture_findings *dst,
+			       struct posture_findings *src);
+/* Worst first, then by object name, then in the rule table's order. */
+void posture_findings_sort(struct posture_findings *f);
+/* The finding with rule id for object (any object when NULL), or NULL. */
+const struct posture_finding *
+posture_findings_get(const struct posture_findings *f, const char *id,
+		     const char *object);
+void posture_findings_counts(const struct posture_findings *f,
+			     size_t counts[POSTURE_SEV_COUNT]);
+/* The worst severity present; -1 for an empty list. */
+int posture_findings_worst(const struct posture_findings *f);
+void posture_findings_free(struct posture_findings *f);
+
+#endif

@@ -1,0 +1,304 @@
+#include "posture/rules.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "posture/checks.h"
+
+#define C POSTURE_SCOPE_CONTAINER
+#define I POSTURE_SCOPE_IMAGE
+#define E POSTURE_SCOPE_ENGINE
+#define CRIT POSTURE_SEV_CRITICAL
+#define HIGH POSTURE_SEV_HIGH
+#define MED POSTURE_SEV_MEDIUM
+#define LOW POSTURE_SEV_LOW
+#define INFO POSTURE_SEV_INFO
+
+/* Ids follow CIS Docker Benchmark 1.6.0 (docker-bench-security's
+ * numbering); image-scope twins of container rules get a ".image". */
+const struct posture_rule posture_rules[] = {
+	/* Engine */
+	{"2.1", INFO, E, "Daemon runs as root",
+	 "A root daemon means an escape from any container is root on the "
+	 "host.",
+	 "run the daemon rootless (dockerd-rootless-setuptool.sh install)",
+	 posture_check_engine_rule},
+	{"2.2", MED, E,
+	 "Containers on the default bridge can talk to each other",
+	 "Any container can reach every other one on docker0, unfiltered.",
+	 "dockerd --icc=false (or \"icc\": false in daemon.json)",
+	 posture_check_engine_rule},
+	{"2.5", MED, E, "Insecure registries allowed",
+	 "Images pulled over plain HTTP or unverified TLS can be swapped.",
+	 "remove --insecure-registry / \"insecure-registries\" entries",
+	 posture_check_engine_rule},
+	{"2.6", LOW, E, "Deprecated storage driver",
+	 "aufs, overlay and devicemapper are unmaintained and had escapes.",
+	 "dockerd --storage-driver=overlay2", posture_check_engine_rule},
+	{"2.7", CRIT, E, "Engine reached over TCP without TLS",
+	 "Anyone who can reach the port is root on the host.",
+	 "dockerd --tlsverify --tlscacert --tlscert --tlskey, or use ssh://",
+	 posture_check_engine_rule},
+	{"2.9", LOW, E, "No user namespace remapping",
+	 "Root in a container is root on the host after an escape.",
+	 "dockerd --userns-remap=default (or run rootless)",
+	 posture_check_engine_rule},
+	{"2.13", INFO, E, "Logs stay on the host only",
+	 "Local log drivers lose the trail when the host is compromised.",
+	 "dockerd --log-driver=syslog|journald|fluentd|gelf ...",
+	 posture_check_engine_rule},
+	{"2.14", LOW, E, "Live restore disabled",
+	 "A daemon restart or upgrade stops every container.",
+	 "dockerd --live-restore", posture_check_engine_rule},
+	{"2.16", HIGH, E, "No default seccomp profile",
+	 "Without seccomp every syscall, including rare exploitable ones, is "
+	 "open.",
+	 "run dockerd with seccomp support and the default profile",
+	 posture_check_engine_rule},
+	{"2.17", LOW, E, "Experimental features enabled",
+	 "Experimental code paths are less reviewed and may change.",
+	 "remove --experimental / \"experimental\": true",
+	 posture_check_engine_rule},
+	{"5.1", INFO, E, "Swarm mode enabled",
+	 "Swarm opens management ports and keeps secrets on the node.",
+	 "docker swarm leave (if swarm is not needed)",
+	 posture_check_engine_rule},
+	/* Images */
+	{"4.1.image", MED, I, "Image runs as root",
+	 "Containers from it run as root unless every run overrides the user.",
+	 "USER <non-root> in the Dockerfile", posture_check_image_user},
+	{"4.6.image", LOW, I, "Image has no HEALTHCHECK",
+	 "The engine cannot tell a hung service from a healthy one.",
+	 "HEALTHCHECK CMD ... in the Dockerfile",
+	 posture_check_image_healthcheck},
+	{"4.7", LOW, I, "Package index update alone in a layer",
+	 "A cached update layer installs stale packages in later builds.",
+	 "RUN apt-get update && apt-get install -y ... in one instruction",
+	 posture_check_image_update},
+	{"4.9", LOW, I, "ADD used instead of COPY",
+	 "ADD fetches URLs and unpacks archives, pulling in unchecked content.",
+	 "COPY in the Dockerfile (curl + checksum for remote files)",
+	 posture_check_image_add},
+	{"berth.image.tag", LOW, I, "Image only known as latest or untagged",
+	 "What runs cannot be traced to a version, and changes on each pull.",
+	 "tag images with a version (or pin a digest) and run that",
+	 posture_check_image_tag},
+	/* Containers */
+	{"5.5", CRIT, C, "Privileged container",
+	 "Privileged means every capability, every device and no confinement: "
+	 "root on the host.",
+	 "drop --privileged; add only the capabilities needed (--cap-add)",
+	 posture_check_privileged},
+	{"5.32", CRIT, C, "Docker socket mounted",
+	 "Whoever holds the socket controls the engine, and so the host.",
+	 "remove -v /var/run/docker.sock:...; use a filtering proxy if needed",
+	 posture_check_docker_socket},
+	{"berth.caps.escape", CRIT, C, "Escape-grade capability",
+	 "SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH, NET_ADMIN and "
+	 "kin have known container escapes.",
+	 "drop the --cap-add (or --cap-drop ALL and add back only what is "
+	 "needed)",
+	 posture_check_caps_escape},
+	{"5.4", MED, C, "Capabilities beyond the default set",
+	 "Each added capability widens what root in the container can do.",
+	 "--cap-drop ALL --cap-add <only what is needed>",
+	 posture_check_caps_added},
+	{"5.6", HIGH, C, "Sensitive host directory mounted",
+	 "Host system directories let a container read or change the host "
+	 "(read-only still leaks secrets).",
+	 "mount only the application's own data, never / /etc /usr /proc ...",
+	 posture_check_sensitive_mounts},
+	{"5.10", HIGH, C, "Host network namespace",
+	 "The container sees every host interface and local-only service.",
+	 "drop --network host; publish the ports needed",
+	 posture_check_namespace},
+	{"5.16", HIGH, C, "Host PID namespace",
+	 "The container sees and can signal or ptrace every host process.",
+	 "drop --pid host", posture_check_namespace},
+	{"5.17", HIGH, C, "Host IPC namespace",
+	 "The container shares the host's shared memory and semaphores.",
+	 "drop --ipc host", posture_check_namespace},
+	{"5.22", HIGH, C, "Seccomp unconfined",
+	 "Every syscall is open to the container, including exploitable ones.",
+	 "drop --security-opt seccomp=unconfined", posture_check_seccomp},
+	{"4.1", MED, C, "Container runs as root",
+	 "Root in a container is one kernel bug away from root on the host.",
+	 "--user 1000:1000 (or USER in the image)", posture_check_user},
+	{"5.2", MED, C, "AppArmor unconfined",
+	 "No mandatory access control limits what the container may touch.",
+	 "drop --security-opt apparmor=unconfined (and --privileged)",
+	 posture_check_apparmor},
+	{"5.3", MED, C, "SELinux labels disabled",
+	 "No mandatory access control limits what the container may touch.",
+	 "drop --security-opt label=disable (and --privileged)",
+	 posture_check_selinux},
+	{"5.8", MED, C, "Privileged host port published",
+	 "Ports below 1024 are the host's own services' ports.",
+	 "-p 8080:80 (a host port of 1024 or more)", posture_check_low_ports},
+	{"5.14", MED, C, "Port published on every host interface",
+	 "The port is reachable from every network the host is on.",
+	 "-p 127.0.0.1:8080:80 (bind to one address)",
+	 posture_check_all_interfaces},
+	{"5.18", MED, C, "Host device exposed",
+	 "Direct device access bypasses the kernel's isolation of the host.",
+	 "drop --device (or limit it: --device /dev/x:/dev/x:r)",
+	 posture_check_devices},
+	{"5.20", MED, C, "Shared mount propagation",
+	 "Mounts made inside the container appear on the host, and back.",
+	 "-v src:dst (private propagation, the default)",
+	 posture_check_propagation},
+	{"5.21", MED, C, "Host UTS namespace",
+	 "The container can change the host's hostname.", "drop --uts host",
+	 posture_check_namespace},
+	{"5.27", MED, C, "Container unhealthy",
+	 "Its healthcheck fails: the service is not doing its job.",
+	 "docker inspect --format '{{json .State.Health}}' and fix the cause",
+	 posture_check_health},
+	{"5.11", MED, C, "No memory limit",
+	 "One container can exhaust the host's memory.",
+	 "--memory 512m (and --memory-swap)", posture_check_memory},
+	{"5.29", MED, C, "No PIDs limit",
+	 "A fork bomb in the container takes the host down.",
+	 "--pids-limit 200", posture_check_pids},
+	{"5.12", LOW, C, "No CPU limit",
+	 "One container can starve the host and its neighbours.",
+	 "--cpus 1.5 (or --cpu-shares / --cpu-quota)", posture_check_cpu},
+	{"5.13", LOW, C, "Root filesystem writable",
+	 "An intruder can change binaries and drop tools in the container.",
+	 "--read-only (with --tmpfs /tmp for scratch space)",
+	 posture_check_readonly},
+	{"5.15", LOW, C, "Restart policy not bounded",
+	 "A crash-looping container restarts forever and hides the crash.",
+	 "--restart on-failure:5", posture_check_restart},
+	{"5.26", LOW, C, "Privilege escalation not blocked",
+	 "setuid binaries in the container can still gain privileges.",
+	 "--security-opt no-new-privileges", posture_check_nnp},
+	{"5.31", LOW, C, "Host user namespace",
+	 "It opts out of the daemon's user namespace remapping.",
+	 "drop --userns host", posture_check_namespace},
+	{"5.25", LOW, C, "Custom cgroup parent",
+	 "Limits set for containers may not apply under another parent.",
+	 "drop --cgroup-parent", posture_check_cgroup_parent},
+	{"5.30", LOW, C, "On the default bridge",
+	 "Every container on docker0 can reach every other.",
+	 "--network <a user-defined network>", posture_check_default_bridge},
+	{"5.19", LOW, C, "Ulimits overridden",
+	 "Overrides can lift the daemon's limits on files and processes.",
+	 "drop --ulimit unless needed (set defaults in the daemon)",
+	 posture_check_ulimits},
+	{"4.6", LOW, C, "No healthcheck",
+	 "The engine cannot tell a hung service from a healthy one.",
+	 "--health-cmd ... (or HEALTHCHECK in the image)",
+	 posture_check_healthcheck},
+};
+
+const size_t posture_rules_n = sizeof(posture_rules) / sizeof(posture_rules[0]);
+
+const struct posture_rule *posture_rule_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < posture_rules_n; i++)
+		if (strcmp(posture_rules[i].id, id) == 0)
+			return &posture_rules[i];
+	return NULL;
+}
+
+void posture_ev_add(struct posture_ev *e, const char *fmt, ...)
+{
+	char item[384];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(item, sizeof(item), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	e->n++;
+	if (e->cut)
+		return;
+	n = snprintf(e->s + e->len, sizeof(e->s) - e->len, "%s%s",
+		     e->len ? "; " : "", item);
+	if (n < 0 || (size_t)n >= sizeof(e->s) - e->len) {
+		/* Keep the evidence one readable line: mark the cut. */
+		e->cut = 1;
+		e->len = sizeof(e->s) - 4;
+		memcpy(e->s + e->len, "...", 4);
+		return;
+	}
+	e->len += (size_t)n;
+}
+
+void posture_emit(const struct posture_rule *r, const struct posture_ctx *x,
+		  struct posture_findings *out, enum posture_severity sev,
+		  const struct posture_ev *e)
+{
+	if (!e->n)
+		return;
+	posture_findings_add(out, r, sev, r->scope, x->object, x->object_id,
+			     e->s);
+}
+
+static api_code run_scope(enum posture_scope scope, const struct posture_ctx *x,
+			  struct posture_findings *out)
+{
+	size_t i;
+
+	for (i = 0; i < posture_rules_n && !out->nomem; i++)
+		if (posture_rules[i].scope == scope)
+			posture_rules[i].check(&posture_rules[i], x, out);
+	return out->nomem ? API_E_NOMEM : API_OK;
+}
+
+static const char *unix_path(const char *host)
+{
+	if (host && strncmp(host, "unix://", 7) == 0 && host[7])
+		return host + 7;
+	return NULL;
+}
+
+api_code posture_check_container(const struct api_container_inspect *ci,
+				 const char *engine_host,
+				 struct posture_findings *out)
+{
+	struct posture_ctx x = {0};
+
+	x.container = ci;
+	x.object = ci->name && *ci->name ? ci->name : api_str(ci->id);
+	x.object_id = ci->id;
+	x.engine_socket = unix_path(engine_host);
+	return run_scope(POSTURE_SCOPE_CONTAINER, &x, out);
+}
+
+api_code posture_check_image(const struct api_image_inspect *img,
+			     const struct api_image_history *hist,
+			     const char *name, struct posture_findings *out)
+{
+	struct posture_ctx x = {0};
+
+	x.image = img;
+	x.history = hist;
+	x.object = name && *name ? name : api_str(img->id);
+	x.object_id = img->id;
+	return run_scope(POSTURE_SCOPE_IMAGE, &x, out);
+}
+
+api_code posture_check_engine(const struct api_info *info,
+			      const struct api_version *ver,
+			      const struct api_network *bridge,
+			      const char *engine_host, int engine_tls,
+			      struct posture_findings *out)
+{
+	struct posture_ctx x = {0};
+
+	x.info = info;
+	x.version = ver;
+	x.bridge = bridge;
+	x.engine_host = engine_host;
+	x.engine_tls = engine_tls;
+	x.object = "engine";
+	x.object_id = info ? info->id : NULL;
+	return run_scope(POSTURE_SCOPE_ENGINE, &x, out);
+}

@@ -1,0 +1,98 @@
+# Sourced by console tests: the real binary in a private tmux server,
+# driven with send-keys and read with capture-pane, as a person would.
+. tests/lib/tap.sh
+
+BERTH=${BERTH:-build/san/berth}
+TM_BASE="berth-tui-$$"
+TM_N=0
+TM_SOCK="$TM_BASE-0"
+TM_LOG="build/test-logs/$(basename "$0" .sh).berth.log"
+mkdir -p "$(dirname "$TM_LOG")"
+: >"$TM_LOG"
+
+tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
+
+# berth_start COLS ROWS [berth args...]: berth's stderr goes to a log
+# (sanitizer reports are checked at the end), and the pane stays after
+# berth exits so the exit status and the terminal can be read.
+berth_start() {
+	local cols=$1 rows=$2
+	shift 2
+	# A fresh server each time: a dying one may still hold the socket.
+	tm kill-server 2>/dev/null
+	TM_N=$((TM_N + 1))
+	TM_SOCK="$TM_BASE-$TM_N"
+	tm new-session -d -x "$cols" -y "$rows" \
+		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $* 2>>$TM_LOG; echo \"EXITED:\$?\"; sleep 600"
+	tm set-option -g status off >/dev/null
+}
+
+screen() { tm capture-pane -p -t 0; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
+wait_for() {
+	local text=$1 limit=${2:-10} t=0
+	while [ "$t" -lt $((limit * 10)) ]; do
+		screen | grep -qF -- "$text" && return 0
+		sleep 0.1
+		t=$((t + 1))
+	done
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+	local text=$1 limit=${2:-10} t=0
+	while [ "$t" -lt $((limit * 10)) ]; do
+		screen | grep -qF -- "$text" || return 0
+		sleep 0.1
+		t=$((t + 1))
+	done
+	return 1
+}
+
+# row_of NAME: the screen line that shows NAME
+row_of() { screen | grep -F -- "$1" | head -1; }
+
+keys() { tm send-keys -t 0 "$@"; }
+
+# expect_screen DESC TEXT [SECONDS]
+expect_screen() {
+	if wait_for "$2" "${3:-10}"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		screen | sed 's/^/#   /'
+	fi
+}
+
+# engine_state NAME: what the engine says, through the docker CLI
+engine_state() { docker inspect -f '{{.State.Status}}' "$1" 2>/dev/null; }
+
+# wait_engine NAME STATE [SECONDS]
+wait_engine() {
+	local t=0 limit=${3:-15}
+	while [ "$t" -lt $((limit * 10)) ]; do
+		[ "$(engine_state "$1")" = "$2" ] && return 0
+		sleep 0.1
+		t=$((t + 1))
+	done
+	return 1
+}
+
+# berth_quit: q, then the pane shows berth's exit status.
+berth_quit() {
+	keys q
+	wait_for "EXITED:" 10
+}
+
+tui_done() {
+	tm kill-server 2>/dev/null
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$TM_LOG"; then
+		not_ok "no sanitizer report from the console"
+		sed 's/^/#   /' "$TM_LOG" | head -40
+	else
+		ok "no sanitizer report from the console"
+	fi
+	tap_done
+}

@@ -1,0 +1,81 @@
+#ifndef BERTH_VIEWS_APP_H
+#define BERTH_VIEWS_APP_H
+
+#include <stdarg.h>
+
+#include "api/client.h"
+#include "tui/keymap.h"
+#include "tui/loop.h"
+#include "tui/options.h"
+#include "tui/theme.h"
+#include "views/cstore.h"
+#include "views/view.h"
+
+/*
+ * The console: the panes, the engine connection they share, the top bar,
+ * the status line, the key bar, dialogs and the help overlay.  Views reach
+ * the app only through these functions.
+ */
+
+struct app;
+
+enum app_conn {
+	APP_CONNECTING,
+	APP_CONNECTED,
+	APP_DISCONNECTED,
+};
+
+struct app_start {
+	const struct options *opts; /* its keymap included */
+	const struct theme *theme;
+	struct api_client_opts client;
+	const char *pane;     /* "containers" (default), "images", ... */
+	const char *pane_arg; /* an object to select, or NULL */
+	int read_only;
+	int exit_after_ms; /* > 0: quit by itself (tests, sanitizers) */
+};
+
+/* Runs the console until the user quits.  Returns the exit status; err
+ * says why when it could not start. */
+int app_run(const struct app_start *start, char *err, size_t errlen);
+
+/* Services for views. */
+struct api_client *app_client(struct app *a);
+struct loop *app_loop(struct app *a);
+const struct options *app_options(const struct app *a);
+const struct keymap *app_keys(const struct app *a);
+/* The containers every pane shares (kept current from engine events). */
+struct cstore *app_containers(struct app *a);
+enum app_conn app_conn_state(const struct app *a);
+void app_dirty(struct app *a);
+
+/* The status line: an info message, or an error that stays longer. */
+void app_status(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void app_error(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* An alert (a container died, was OOM-killed, turned unhealthy): counted
+ * in the top bar and shown in the status line. */
+void app_alert(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* In --read-only mode: shows why `what` is refused and returns 1, so a
+ * mutating action starts with `if (app_refuse_if_read_only(a, "stop"))`. */
+int app_refuse_if_read_only(struct app *a, const char *what);
+
+/* Dialogs.  The callback runs once, when the user answers. */
+typedef void (*app_confirm_fn)(struct app *a, int yes, int checked, void *ud);
+void app_confirm(struct app *a, const char *title, const char *message,
+		 const char *yes_label, const char *checkbox, app_confirm_fn fn,
+		 void *ud);
+/* A one-line prompt in the status line.  on_change (may be NULL) sees
+ * every edit, for a filter that narrows as one types; on_done gets the
+ * text on Enter, or NULL on Esc. */
+typedef void (*app_prompt_fn)(struct app *a, const char *text, void *ud);
+void app_prompt(struct app *a, const char *label, const char *initial,
+		app_prompt_fn on_change, app_prompt_fn on_done, void *ud);
+
+/* Switches pane by name, selecting arg there when given. */
+int app_show_pane(struct app *a, const char *name, const char *arg);
+
+#endif

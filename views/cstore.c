@@ -1,0 +1,511 @@
+#include "views/cstore.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/query.h"
+#include "api/stats.h"
+
+#define WANT_MAX 256
+#define STATS_RETRY_MS 5000
+
+struct cstore {
+	struct api_client *client;
+	struct loop *loop;
+	cstore_changed_fn changed;
+	void *ud;
+	struct cstore_entry **items;
+	size_t n, cap;
+	struct api_request *listing;
+	int list_again;
+	int listed;
+	unsigned long gen;
+	char error[sizeof(((struct api_error *)0)->msg)];
+	/* the last visible set, to skip work when it did not change */
+	char want[WANT_MAX][72];
+	size_t n_want;
+	size_t n_streams;
+};
+
+struct entry_priv {
+	struct cstore *st;
+	uint64_t stats_retry_at;
+};
+
+/* Entries carry a back pointer for request callbacks. */
+struct entry {
+	struct cstore_entry pub;
+	struct entry_priv priv;
+};
+
+static void changed(struct cstore *st, int structural)
+{
+	if (structural)
+		st->gen++;
+	if (st->changed)
+		st->changed(st->ud, structural);
+}
+
+int cstore_new(struct api_client *c, struct loop *l, cstore_changed_fn fn,
+	       void *ud, struct cstore **out)
+{
+	struct cstore *st = calloc(1, sizeof(*st));
+
+	*out = st;
+	if (!st)
+		return -1;
+	st->client = c;
+	st->loop = l;
+	st->changed = fn;
+	st->ud = ud;
+	return 0;
+}
+
+static void stop_stats(struct cstore *st, struct cstore_entry *e)
+{
+	if (e->stats) {
+		api_stats_stop(e->stats);
+		e->stats = NULL;
+		st->n_streams--;
+	}
+}
+
+static void entry_free(struct cstore *st, struct cstore_entry *e)
+{
+	stop_stats(st, e);
+	if (e->refresh)
+		api_request_cancel(e->refresh);
+	api_container_summary_free(&e->s);
+	free(e);
+}
+
+static void remove_at(struct cstore *st, size_t i)
+{
+	entry_free(st, st->items[i]);
+	memmove(&st->items[i], &st->items[i + 1],
+		(st->n - i - 1) * sizeof(st->items[0]));
+	st->n--;
+}
+
+void cstore_free(struct cstore *st)
+{
+	if (!st)
+		return;
+	if (st->listing)
+		api_request_cancel(st->listing);
+	while (st->n)
+		remove_at(st, st->n - 1);
+	free(st->items);
+	free(st);
+}
+
+static ssize_t index_of(const struct cstore *st, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (st->items[i]->s.id && strcmp(st->items[i]->s.id, id) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+static struct cstore_entry *add_entry(struct cstore *st)
+{
+	struct entry *e;
+
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 64;
+		void *p = realloc(st->items, cap * sizeof(st->items[0]));
+		if (!p)
+			return NULL;
+		st->items = p;
+		st->cap = cap;
+	}
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return NULL;
+	e->priv.st = st;
+	st->items[st->n++] = &e->pub;
+	return &e->pub;
+}
+
+static struct cstore *store_of(struct cstore_entry *e)
+{
+	return ((struct entry *)e)->priv.st;
+}
+
+/* Moves a fresh summary into the entry; the old one is freed. */
+static void put_summary(struct cstore_entry *e, struct api_container_summary *s)
+{
+	api_container_summary_free(&e->s);
+	e->s = *s;
+	memset(s, 0, sizeof(*s));
+}
+
+static void refresh(struct cstore *st, struct cstore_entry *e);
+
+static void refresh_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct cstore_entry *e = ud;
+	struct cstore *st = store_of(e);
+	struct api_container_list l = {0};
+	ssize_t i;
+
+	(void)req;
+	e->refresh = NULL;
+	if (code != API_OK ||
+	    api_containers_list_parse(resp->body, resp->body_len, &l, NULL) !=
+		    API_OK) {
+		snprintf(st->error, sizeof(st->error), "%s",
+			 code != API_OK ? err->msg : "bad container list");
+		api_container_list_free(&l);
+		return;
+	}
+	if (l.n == 0) {
+		/* Gone before we asked: the destroy event may be next. */
+		i = index_of(st, e->s.id ? e->s.id : "");
+		if (i >= 0)
+			remove_at(st, (size_t)i);
+	} else {
+		put_summary(e, &l.items[0]);
+		if (e->refresh_again) {
+			e->refresh_again = 0;
+			refresh(st, e);
+		}
+	}
+	api_container_list_free(&l);
+	changed(st, 1);
+}
+
+static void refresh(struct cstore *st, struct cstore_entry *e)
+{
+	struct api_filter f = {"id", e->s.id};
+	struct api_containers_list_opts o = {
+		.all = 1, .filters = &f, .n_filters = 1};
+	struct api_request_spec spec = {.on_done = refresh_done, .ud = e};
+	char *path;
+
+	if (e->refresh) {
+		e->refresh_again = 1;
+		return;
+	}
+	path = api_containers_list_path(&o);
+	if (!path)
+		return;
+	spec.path = path;
+	api_request_start(st->client, &spec, &e->refresh, NULL);
+	free(path);
+}
+
+static int ignored_action(const char *a)
+{
+	static const char *const quiet[] = {
+		"exec_create", "exec_start", "exec_die",     "exec_detach",
+		"top",	       "attach",     "detach",	     "resize",
+		"commit",      "copy",	     "archive-path", "extract-to-dir",
+		"export",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++)
+		if (strcmp(a, quiet[i]) == 0)
+			return 1;
+	return 0;
+}
+
+void cstore_event(struct cstore *st, const struct api_event *ev)
+{
+	const char *action = ev->action_base ? ev->action_base : ev->action;
+	struct cstore_entry *e;
+	ssize_t i;
+
+	if (!ev->type || strcmp(ev->type, "container") != 0 || !action ||
+	    !ev->actor_id || !*ev->actor_id || ignored_action(action))
+		return;
+	i = index_of(st, ev->actor_id);
+	if (strcmp(action, "destroy") == 0) {
+		if (i >= 0) {
+			remove_at(st, (size_t)i);
+			changed(st, 1);
+		}
+		return;
+	}
+	if (i >= 0) {
+		e = st->items[i];
+	} else {
+		e = add_entry(st);
+		if (!e)
+			return;
+		e->s.id = strdup(ev->actor_id);
+		if (ev->name)
+			e->s.name = strdup(ev->name);
+		if (!e->s.id) {
+			remove_at(st, st->n - 1);
+			return;
+		}
+	}
+	refresh(st, e);
+}
+
+/* Brings the rows in line with a full list: update, add, drop. */
+static void merge(struct cstore *st, struct api_container_list *l)
+{
+	size_t old_n = st->n, i, k;
+	unsigned char *keep = calloc(old_n + 1, 1);
+
+	if (!keep)
+		return;
+	for (k = 0; k < l->n; k++) {
+		ssize_t at = index_of(st, l->items[k].id ? l->items[k].id : "");
+		struct cstore_entry *e;
+		if (at >= 0) {
+			e = st->items[at];
+			if ((size_t)at < old_n)
+				keep[at] = 1;
+		} else {
+			e = add_entry(st);
+			if (!e)
+				break;
+		}
+		put_summary(e, &l->items[k]);
+	}
+	/* Rows added above sit past old_n; removing from the end of the
+	 * old ones leaves every index still to visit in place. */
+	for (i = old_n; i-- > 0;)
+		if (!keep[i])
+			remove_at(st, i);
+	free(keep);
+}
+
+static void list_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	struct cstore *st = ud;
+	struct api_container_list l = {0};
+	struct api_error perr;
+
+	(void)req;
+	st->listing = NULL;
+	if (code != API_OK) {
+		snprintf(st->error, sizeof(st->error), "%s", err->msg);
+	} else if (api_containers_list_parse(resp->body, resp->body_len, &l,
+					     &perr) != API_OK) {
+		snprintf(st->error, sizeof(st->error), "%s", perr.msg);
+	} else {
+		st->error[0] = '\0';
+		merge(st, &l);
+		st->listed = 1;
+	}
+	api_container_list_free(&l);
+	changed(st, 1);
+	if (st->list_again) {
+		st->list_again = 0;
+		cstore_relist(st);
+	}
+}
+
+void cstore_relist(struct cstore *st)
+{
+	struct api_containers_list_opts o = {.all = 1};
+	struct api_request_spec spec = {.on_done = list_done, .ud = st};
+	char *path;
+
+	if (st->listing) {
+		st->list_again = 1;
+		return;
+	}
+	path = api_containers_list_path(&o);
+	if (!path)
+		return;
+	spec.path = path;
+	api_request_start(st->client, &spec, &st->listing, NULL);
+	free(path);
+}
+
+void cstore_disconnect(struct cstore *st)
+{
+	size_t i;
+
+	if (st->listing)
+		api_request_cancel(st->listing);
+	st->listing = NULL;
+	st->list_again = 0;
+	for (i = 0; i < st->n; i++) {
+		struct cstore_entry *e = st->items[i];
+		stop_stats(st, e);
+		if (e->refresh)
+			api_request_cancel(e->refresh);
+		e->refresh = NULL;
+		e->refresh_again = 0;
+		e->has_stats = 0;
+	}
+	st->n_want = 0;
+	changed(st, 0);
+}
+
+size_t cstore_count(const struct cstore *st)
+{
+	return st->n;
+}
+
+const struct cstore_entry *cstore_at(const struct cstore *st, size_t i)
+{
+	return i < st->n ? st->items[i] : NULL;
+}
+
+const struct cstore_entry *cstore_find(const struct cstore *st,
+				       const char *id_or_name)
+{
+	size_t i, n = strlen(id_or_name);
+
+	for (i = 0; i < st->n; i++) {
+		const struct api_container_summary *s = &st->items[i]->s;
+		if ((s->name && strcmp(s->name, id_or_name) == 0) ||
+		    (s->id && n >= 4 && strncmp(s->id, id_or_name, n) == 0))
+			return st->items[i];
+	}
+	return NULL;
+}
+
+unsigned long cstore_generation(const struct cstore *st)
+{
+	return st->gen;
+}
+
+int cstore_listed(const struct cstore *st)
+{
+	return st->listed;
+}
+
+const char *cstore_error(const struct cstore *st)
+{
+	return st->error;
+}
+
+size_t cstore_stats_streams(const struct cstore *st)
+{
+	return st->n_streams;
+}
+
+void cstore_counts(const struct cstore *st, int *running, int *paused,
+		   int *stopped)
+{
+	size_t i;
+
+	*running = *paused = *stopped = 0;
+	for (i = 0; i < st->n; i++) {
+		const char *state = st->items[i]->s.state;
+		if (!state)
+			continue;
+		if (strcmp(state, "running") == 0 ||
+		    strcmp(state, "restarting") == 0)
+			(*running)++;
+		else if (strcmp(state, "paused") == 0)
+			(*paused)++;
+		else
+			(*stopped)++;
+	}
+}
+
+static void push_sample(struct cstore_entry *e, const struct api_stats *s)
+{
+	double mem_pct = api_stats_mem_percent(s);
+
+	e->cpu_pct = api_stats_cpu_percent(s);
+	e->mem_usage = api_stats_mem_usage(s);
+	e->mem_limit = s->mem.limit;
+	e->pids = s->pids_current;
+	e->has_stats = 1;
+	e->cpu_hist[e->hist_head] = (float)e->cpu_pct;
+	e->mem_hist[e->hist_head] = (float)mem_pct;
+	e->hist_head = (e->hist_head + 1) % CSTORE_HIST;
+	if (e->hist_n < CSTORE_HIST)
+		e->hist_n++;
+}
+
+static int on_stats(const struct api_stats *s, void *ud)
+{
+	struct cstore_entry *e = ud;
+
+	push_sample(e, s);
+	changed(store_of(e), 0);
+	return 0;
+}
+
+static void on_stats_end(api_code code, const struct api_error *err, void *ud)
+{
+	struct cstore_entry *e = ud;
+	struct cstore *st = store_of(e);
+
+	(void)code;
+	(void)err;
+	/* The stream frees itself after this call. */
+	e->stats = NULL;
+	st->n_streams--;
+	((struct entry *)e)->priv.stats_retry_at =
+		loop_now_ms() + STATS_RETRY_MS;
+}
+
+static int is_running(const struct cstore_entry *e)
+{
+	return e->s.state && strcmp(e->s.state, "running") == 0;
+}
+
+static int same_want(const struct cstore *st, const char *const *ids, size_t n)
+{
+	size_t i;
+
+	if (n != st->n_want)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strncmp(st->want[i], ids[i], sizeof(st->want[i])) != 0)
+			return 0;
+	return 1;
+}
+
+static void start_stats(struct cstore *st, struct cstore_entry *e)
+{
+	struct entry_priv *p = &((struct entry *)e)->priv;
+
+	if (e->stats || !is_running(e) || loop_now_ms() < p->stats_retry_at)
+		return;
+	if (api_stats_start(st->client, e->s.id, on_stats, on_stats_end, e,
+			    &e->stats, NULL) == API_OK)
+		st->n_streams++;
+	else
+		p->stats_retry_at = loop_now_ms() + STATS_RETRY_MS;
+}
+
+void cstore_stats_want(struct cstore *st, const char *const *ids, size_t n)
+{
+	size_t i, k;
+
+	if (n > WANT_MAX)
+		n = WANT_MAX;
+	if (same_want(st, ids, n)) {
+		/* Same rows: only (re)start what stopped and is running. */
+		for (i = 0; i < st->n; i++)
+			if (st->items[i]->wanted)
+				start_stats(st, st->items[i]);
+		return;
+	}
+	for (i = 0; i < st->n; i++)
+		st->items[i]->wanted = 0;
+	for (k = 0; k < n; k++) {
+		ssize_t at = index_of(st, ids[k]);
+		snprintf(st->want[k], sizeof(st->want[k]), "%s", ids[k]);
+		if (at >= 0)
+			st->items[at]->wanted = 1;
+	}
+	st->n_want = n;
+	for (i = 0; i < st->n; i++) {
+		struct cstore_entry *e = st->items[i];
+		if (!e->wanted || !is_running(e))
+			stop_stats(st, e);
+		else
+			start_stats(st, e);
+	}
+}

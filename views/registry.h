@@ -1,0 +1,18 @@
+#ifndef BERTH_VIEWS_REGISTRY_H
+#define BERTH_VIEWS_REGISTRY_H
+
+#include <stddef.h>
+
+#include "views/view.h"
+
+/* Every pane, in tab order: the first APP_TABS get number keys. */
+const struct view_ops *const *registry_views(size_t *n);
+
+extern const struct view_ops view_containers;
+extern const struct view_ops view_images;
+extern const struct view_ops view_volumes;
+extern const struct view_ops view_networks;
+extern const struct view_ops view_events;
+extern const struct view_ops view_inspect;
+
+#endif

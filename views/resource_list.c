@@ -1,0 +1,383 @@
+#include "views/resource_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/theme.h"
+#include "views/app.h"
+#include "views/view.h"
+
+#define DEBOUNCE_MS 300
+
+struct res_action {
+	struct reslist *owner;
+	struct api_request *req;
+	reslist_ok_fn ok;
+	char done_msg[256];
+	struct res_action *next;
+};
+
+void res_short_id(const char *id, char *buf, size_t n)
+{
+	const char *colon;
+	size_t l;
+
+	if (!buf || n == 0)
+		return;
+	buf[0] = '\0';
+	if (!id)
+		return;
+	colon = strchr(id, ':');
+	if (colon)
+		id = colon + 1;
+	l = strlen(id);
+	if (l > 12)
+		l = 12;
+	if (l > n - 1)
+		l = n - 1;
+	memcpy(buf, id, l);
+	buf[l] = '\0';
+}
+
+void res_join(char *buf, size_t n, size_t *len, const char *name)
+{
+	size_t l = *len;
+	int w;
+
+	if (!buf || n == 0)
+		return;
+	if (l >= n)
+		l = n - 1;
+	w = snprintf(buf + l, n - l, "%s%s", l ? ", " : "", name ? name : "");
+	if (w > 0)
+		l += (size_t)w < n - l ? (size_t)w : n - l - 1;
+	*len = l;
+}
+
+int res_uses_image(const struct api_container_summary *s, const char *id)
+{
+	return s && id && s->image_id && strcmp(s->image_id, id) == 0;
+}
+
+int res_uses_volume(const struct api_container_summary *s, const char *vol)
+{
+	size_t i;
+
+	if (!s || !vol)
+		return 0;
+	for (i = 0; i < s->n_mounts; i++) {
+		const struct api_mount_point *m = &s->mounts[i];
+		if (m->type && strcmp(m->type, "volume") == 0 && m->name &&
+		    strcmp(m->name, vol) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int res_on_network(const struct api_container_summary *s, const char *net)
+{
+	size_t i;
+
+	if (!s || !net)
+		return 0;
+	for (i = 0; i < s->networks.n; i++)
+		if (s->networks.v[i] && strcmp(s->networks.v[i], net) == 0)
+			return 1;
+	return 0;
+}
+
+const char *res_created_by(const char *s)
+{
+	static const char nop[] = "/bin/sh -c #(nop)";
+
+	if (!s)
+		return "";
+	if (strncmp(s, nop, sizeof(nop) - 1) == 0)
+		s += sizeof(nop) - 1;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+int res_network_builtin(const char *name)
+{
+	return name &&
+	       (strcmp(name, "host") == 0 || strcmp(name, "none") == 0 ||
+		strcmp(name, "bridge") == 0);
+}
+
+void reslist_init(struct reslist *r, struct app *a,
+		  const struct reslist_ops *ops, void *ud, struct table *t)
+{
+	memset(r, 0, sizeof(*r));
+	r->app = a;
+	r->ops = ops;
+	r->ud = ud;
+	r->table = t;
+}
+
+void reslist_free(struct reslist *r)
+{
+	struct res_action *x, *next;
+
+	if (r->req)
+		api_request_cancel(r->req);
+	r->req = NULL;
+	if (r->timer > 0 && r->app)
+		loop_timer_cancel(app_loop(r->app), r->timer);
+	r->timer = 0;
+	for (x = r->actions; x; x = next) {
+		next = x->next;
+		api_request_cancel(x->req);
+		free(x);
+	}
+	r->actions = NULL;
+}
+
+static void list_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	struct reslist *r = ud;
+	struct api_error perr;
+
+	(void)req;
+	r->req = NULL;
+	if (code == API_OK) {
+		api_error_clear(&perr);
+		if (r->ops->parse(r->ud, resp->body, resp->body_len, &perr) ==
+		    API_OK) {
+			r->listed = 1;
+			r->error[0] = '\0';
+		} else
+			snprintf(r->error, sizeof(r->error), "%s: %s",
+				 r->ops->what, perr.msg);
+	} else
+		snprintf(r->error, sizeof(r->error), "cannot list %s: %s",
+			 r->ops->what, err ? err->msg : "failed");
+	app_dirty(r->app);
+	if (r->again) {
+		r->again = 0;
+		reslist_refresh(r);
+	}
+}
+
+void reslist_refresh(struct reslist *r)
+{
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	char *path;
+
+	if (r->req) {
+		r->again = 1;
+		return;
+	}
+	path = r->ops->path(r->ud);
+	if (!path) {
+		snprintf(r->error, sizeof(r->error), "out of memory");
+		return;
+	}
+	spec.path = path;
+	spec.on_done = list_done;
+	spec.ud = r;
+	if (api_request_start(app_client(r->app), &spec, &r->req, &err) !=
+	    API_OK) {
+		r->req = NULL;
+		snprintf(r->error, sizeof(r->error), "cannot list %s: %s",
+			 r->ops->what, err.msg);
+	}
+	free(path);
+}
+
+static void refresh_timer(void *ud)
+{
+	struct reslist *r = ud;
+
+	r->timer = 0;
+	reslist_refresh(r);
+}
+
+void reslist_refresh_soon(struct reslist *r)
+{
+	int id;
+
+	if (r->timer > 0)
+		return;
+	id = loop_timer_add(app_loop(r->app), DEBOUNCE_MS, 0, refresh_timer, r);
+	if (id > 0)
+		r->timer = id;
+	else
+		reslist_refresh(r);
+}
+
+static void unlink_action(struct reslist *r, struct res_action *x)
+{
+	struct res_action **p;
+
+	for (p = &r->actions; *p; p = &(*p)->next)
+		if (*p == x) {
+			*p = x->next;
+			return;
+		}
+}
+
+static void act_done(struct api_request *req, api_code code,
+		     const struct api_response *resp,
+		     const struct api_error *err, void *ud)
+{
+	struct res_action *x = ud;
+	struct reslist *r = x->owner;
+	char msg[512];
+
+	(void)req;
+	unlink_action(r, x);
+	if (code == API_OK) {
+		snprintf(msg, sizeof(msg), "%s", x->done_msg);
+		if (x->ok)
+			x->ok(resp, msg, sizeof(msg));
+		app_status(r->app, "%s", msg);
+	} else
+		app_error(r->app, "%s", err ? err->msg : "failed");
+	free(x);
+	reslist_refresh_soon(r);
+	app_dirty(r->app);
+}
+
+int reslist_act(struct reslist *r, const char *method, char *path,
+		const char *progress, const char *done_msg, reslist_ok_fn ok)
+{
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	struct res_action *x;
+
+	x = path ? calloc(1, sizeof(*x)) : NULL;
+	if (!x) {
+		free(path);
+		app_error(r->app, "out of memory");
+		return -1;
+	}
+	x->owner = r;
+	x->ok = ok;
+	snprintf(x->done_msg, sizeof(x->done_msg), "%s", done_msg);
+	spec.method = method;
+	spec.path = path;
+	spec.on_done = act_done;
+	spec.ud = x;
+	if (api_request_start(app_client(r->app), &spec, &x->req, &err) !=
+	    API_OK) {
+		free(path);
+		free(x);
+		app_error(r->app, "%s", err.msg);
+		return -1;
+	}
+	free(path);
+	x->next = r->actions;
+	r->actions = x;
+	app_status(r->app, "%s", progress);
+	return 0;
+}
+
+static void filter_change(struct app *a, const char *text, void *ud)
+{
+	struct reslist *r = ud;
+
+	table_set_filter(r->table, text);
+	app_dirty(a);
+}
+
+static void filter_done(struct app *a, const char *text, void *ud)
+{
+	struct reslist *r = ud;
+
+	/* Esc drops the filter; Enter keeps what was typed. */
+	table_set_filter(r->table, text);
+	app_dirty(a);
+}
+
+unsigned reslist_list_action(struct reslist *r, enum action act)
+{
+	struct table *t = r->table;
+
+	switch (act) {
+	case ACT_LIST_UP:
+		table_up(t);
+		break;
+	case ACT_LIST_DOWN:
+		table_down(t);
+		break;
+	case ACT_LIST_PAGE_UP:
+		table_page_up(t);
+		break;
+	case ACT_LIST_PAGE_DOWN:
+		table_page_down(t);
+		break;
+	case ACT_LIST_TOP:
+		table_top(t);
+		break;
+	case ACT_LIST_BOTTOM:
+		table_bottom(t);
+		break;
+	case ACT_LIST_SORT:
+		table_sort_next(t);
+		break;
+	case ACT_LIST_FILTER:
+		app_prompt(r->app, "filter:", t->filter, filter_change,
+			   filter_done, r);
+		break;
+	default:
+		return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+int reslist_select(struct reslist *r,
+		   int (*match)(void *model, size_t row, const char *arg),
+		   const char *arg)
+{
+	struct table *t = r->table;
+	size_t i, n = table_nlines(t);
+
+	if (!arg || !arg[0])
+		return 0;
+	for (i = 0; i < n; i++) {
+		const struct table_line *l = table_line(t, i);
+		if (l->kind == TABLE_ROW && match(t->model, l->row, arg)) {
+			table_move(t, (long)i - (long)t->sel);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void reslist_draw(struct reslist *r, WINDOW *w, const struct rect *m)
+{
+	const char *note = NULL;
+
+	if (m->h <= 0 || m->w <= 0)
+		return;
+	table_draw(r->table, w, m->y, m->x, m->h, m->w);
+	if (r->error[0])
+		note = r->error;
+	else if (!r->listed)
+		note = "loading…";
+	if (note && m->h > 1 && table_nlines(r->table) == 0)
+		draw_text(w, m->y + 1, m->x + 1, m->w - 1, note,
+			  theme_attr(r->error[0] ? TS_STATUS_ERR : TS_DIM));
+	else if (note && r->error[0])
+		draw_text(w, m->y + m->h - 1, m->x, m->w, note,
+			  theme_attr(TS_STATUS_ERR));
+}
+
+void reslist_draw_gap(WINDOW *w, const struct rect *m, const struct rect *d)
+{
+	int x, y;
+
+	if (!d || d->h <= 0 || d->x <= m->x + m->w || d->y != m->y)
+		return;
+	for (x = m->x + m->w; x < d->x; x++)
+		for (y = 0; y < d->h; y++)
+			mvwaddch(w, d->y + y, x,
+				 ACS_VLINE | theme_attr(TS_BORDER));
+}
