@@ -17,6 +17,7 @@ struct api_request {
 	struct buf body;
 	api_data_fn on_data;
 	api_done_fn on_done;
+	size_t (*on_read)(char *buf, size_t len, void *ud);
 	void *ud;
 	int aborted;  /* on_data asked to stop */
 	int overflow; /* the body passed its cap */
@@ -189,6 +190,36 @@ static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
 	return n;
 }
 
+static size_t on_read_body(char *p, size_t size, size_t nitems, void *ud)
+{
+	struct api_request *r = ud;
+
+	return r->on_read(p, size * nitems, r->ud);
+}
+
+/* The body comes from the caller's reader, chunked when its size is not
+ * known; "Expect:" spares the wait for a 100 Continue. */
+static int setup_read_body(struct api_request *r,
+			   const struct api_request_spec *s)
+{
+	CURL *e = r->easy;
+	struct curl_slist *h;
+	int ok = 1;
+
+	r->on_read = s->on_read;
+	h = curl_slist_append(r->headers, "Expect:");
+	ok &= h != NULL;
+	if (h)
+		r->headers = h;
+	ok &= curl_easy_setopt(e, CURLOPT_POST, 1L) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_READFUNCTION, on_read_body) ==
+	      CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_READDATA, r) == CURLE_OK;
+	ok &= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, s->body_size) ==
+	      CURLE_OK;
+	return ok;
+}
+
 static char *build_url(struct api_client *c, const struct api_request_spec *s)
 {
 	size_t n = strlen(c->base_url) + strlen(s->path) + 24;
@@ -236,11 +267,17 @@ static api_code setup_easy(struct api_request *r,
 					 : "application/json");
 		r->headers = curl_slist_append(NULL, ct);
 		ok &= r->headers != NULL;
-		ok &= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
-				       (curl_off_t)(s->body ? s->body_len
-							    : 0)) == CURLE_OK;
-		ok &= curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS,
-				       s->body ? s->body : "") == CURLE_OK;
+		if (s->on_read) {
+			ok &= setup_read_body(r, s);
+		} else {
+			ok &= curl_easy_setopt(
+				      e, CURLOPT_POSTFIELDSIZE_LARGE,
+				      (curl_off_t)(s->body ? s->body_len
+							   : 0)) == CURLE_OK;
+			ok &= curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS,
+					       s->body ? s->body : "") ==
+			      CURLE_OK;
+		}
 		ok &= curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers) ==
 		      CURLE_OK;
 	}

@@ -58,7 +58,13 @@ struct api_request_spec {
 	const char *body;
 	size_t body_len;
 	const char *content_type; /* NULL with a body: application/json */
-	api_data_fn on_data;	  /* set: stream the body, no timeout */
+	/* A streamed request body (POST /build's tar): on_read fills buf with
+	 * up to len bytes and returns how many, 0 at the end, or
+	 * CURL_READFUNC_ABORT.  body_size is its length, -1 if unknown
+	 * (sent chunked).  Used instead of body when set. */
+	size_t (*on_read)(char *buf, size_t len, void *ud);
+	curl_off_t body_size;
+	api_data_fn on_data; /* set: stream the body, no timeout */
 	api_done_fn on_done;
 	void *ud;
 	size_t max_body; /* buffered bodies; 0: API_DEFAULT_MAX_BODY */

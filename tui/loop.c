@@ -13,6 +13,7 @@
 #include "tui/keyname.h"
 
 #define MAX_TIMERS 32
+#define MAX_FDS 8
 #define MAX_KEYS_PER_WAKE 256
 
 struct timer {
@@ -23,11 +24,20 @@ struct timer {
 	void *ud;
 };
 
+struct watch {
+	int id;
+	int fd;
+	loop_fd_fn fn;
+	void *ud;
+};
+
 struct loop {
 	struct api_client *client;
 	struct loop_hooks hooks;
 	struct timer timers[MAX_TIMERS];
 	int next_timer_id;
+	struct watch watches[MAX_FDS];
+	int next_watch_id;
 	int dirty;
 	int quit;
 	int idle_wakes; /* stdin readable but no key: a closed terminal */
@@ -155,6 +165,34 @@ void loop_timer_cancel(struct loop *l, int id)
 			l->timers[i].id = 0;
 }
 
+int loop_fd_add(struct loop *l, int fd, loop_fd_fn fn, void *ud)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_FDS; i++) {
+		struct watch *w = &l->watches[i];
+		if (w->id)
+			continue;
+		if (++l->next_watch_id <= 0)
+			l->next_watch_id = 1;
+		w->id = l->next_watch_id;
+		w->fd = fd;
+		w->fn = fn;
+		w->ud = ud;
+		return w->id;
+	}
+	return -1;
+}
+
+void loop_fd_remove(struct loop *l, int id)
+{
+	size_t i;
+
+	for (i = 0; id > 0 && i < MAX_FDS; i++)
+		if (l->watches[i].id == id)
+			l->watches[i].id = 0;
+}
+
 static void run_timers(struct loop *l, uint64_t now)
 {
 	size_t i;
@@ -252,10 +290,46 @@ static void read_keys(struct loop *l, int readable)
 		l->quit = 1;
 }
 
+/* After the fixed two (signals, keyboard), one slot per watched fd. */
+static unsigned add_watches(struct loop *l, struct curl_waitfd *fds,
+			    unsigned nfds, int *ids)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_FDS; i++) {
+		if (!l->watches[i].id)
+			continue;
+		ids[nfds] = l->watches[i].id;
+		fds[nfds].fd = l->watches[i].fd;
+		fds[nfds].events = CURL_WAIT_POLLIN;
+		fds[nfds++].revents = 0;
+	}
+	return nfds;
+}
+
+static void run_watches(struct loop *l, struct curl_waitfd *fds, unsigned first,
+			unsigned nfds, const int *ids)
+{
+	unsigned k;
+	size_t i;
+
+	for (k = first; k < nfds; k++) {
+		if (!fds[k].revents)
+			continue;
+		/* The slot may have been removed by an earlier callback. */
+		for (i = 0; i < MAX_FDS; i++)
+			if (l->watches[i].id == ids[k]) {
+				l->watches[i].fn(fds[k].fd, l->watches[i].ud);
+				break;
+			}
+	}
+}
+
 int loop_run(struct loop *l)
 {
-	struct curl_waitfd fds[2];
-	unsigned nfds;
+	struct curl_waitfd fds[2 + MAX_FDS];
+	int ids[2 + MAX_FDS];
+	unsigned nfds, fixed;
 	int failures = 0;
 
 	while (!l->quit) {
@@ -269,6 +343,8 @@ int loop_run(struct loop *l)
 			fds[nfds].events = CURL_WAIT_POLLIN;
 			fds[nfds++].revents = 0;
 		}
+		fixed = nfds;
+		nfds = add_watches(l, fds, nfds, ids);
 		if (api_client_wait(l->client, fds, nfds, wait_ms(l, now)) !=
 		    API_OK) {
 			/* EINTR and friends: a few in a row are normal. */
@@ -279,8 +355,9 @@ int loop_run(struct loop *l)
 		}
 		if (fds[0].revents)
 			drain_signals(l);
-		if (nfds > 1)
+		if (fixed > 1)
 			read_keys(l, fds[1].revents != 0);
+		run_watches(l, fds, fixed, nfds, ids);
 		api_client_process(l->client);
 		now = loop_now_ms();
 		run_timers(l, now);

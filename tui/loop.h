@@ -43,6 +43,12 @@ int loop_timer_add(struct loop *l, long delay_ms, long repeat_ms,
 		   loop_timer_fn fn, void *ud);
 void loop_timer_cancel(struct loop *l, int id);
 
+/* Watches fd for reading (a child's output pipe, ...): fn runs when it
+ * is readable or closed.  Returns an id > 0, or -1 when full. */
+typedef void (*loop_fd_fn)(int fd, void *ud);
+int loop_fd_add(struct loop *l, int fd, loop_fd_fn fn, void *ud);
+void loop_fd_remove(struct loop *l, int id);
+
 /* Milliseconds on a monotonic clock. */
 uint64_t loop_now_ms(void);
 
