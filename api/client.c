@@ -242,6 +242,7 @@ static api_code setup_easy(struct api_request *r,
 	const char *method = s->method ? s->method : "GET";
 	long timeout = s->timeout_ms ? s->timeout_ms : c->request_timeout_ms;
 	int ok = 1;
+	size_t i;
 
 	ok &= curl_easy_setopt(e, CURLOPT_URL, url) == CURLE_OK;
 	if (c->unix_path)
@@ -278,9 +279,17 @@ static api_code setup_easy(struct api_request *r,
 					       s->body ? s->body : "") ==
 			      CURLE_OK;
 		}
+	}
+	for (i = 0; s->headers && s->headers[i]; i++) {
+		struct curl_slist *h =
+			curl_slist_append(r->headers, s->headers[i]);
+		ok &= h != NULL;
+		if (h)
+			r->headers = h;
+	}
+	if (r->headers)
 		ok &= curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers) ==
 		      CURLE_OK;
-	}
 	if (c->tls) {
 		ok &= curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER,
 				       (long)c->tls_verify) == CURLE_OK;
@@ -423,6 +432,13 @@ static api_code classify(struct api_request *r, CURLcode cc, long status,
 	if (cc == CURLE_OK) {
 		if (status >= 200 && status < 300)
 			return API_OK;
+		if (r->body.data &&
+		    r->body.data[strspn(r->body.data, " \t\r\n")] == '<')
+			/* A proxy's HTML page: its markup says nothing. */
+			return api_error_set(err, API_E_HTTP, status,
+					     "HTTP %ld with an HTML page, not "
+					     "the engine's answer",
+					     status);
 		error_message(&r->body, msg, sizeof(msg));
 		return api_error_set(err, API_E_HTTP, status, "%s",
 				     msg[0] ? msg : "error without a message");
@@ -431,7 +447,7 @@ static api_code classify(struct api_request *r, CURLcode cc, long status,
 		return api_error_set(err, API_E_CANCELLED, status, "cancelled");
 	if (r->overflow)
 		return api_error_set(err, API_E_TOO_LARGE, status,
-				     "the answer is larger than %zu bytes",
+				     "answer too large (over %zu bytes)",
 				     r->body.max);
 	switch (cc) {
 	case CURLE_COULDNT_CONNECT:

@@ -58,6 +58,8 @@ struct api_request_spec {
 	const char *body;
 	size_t body_len;
 	const char *content_type; /* NULL with a body: application/json */
+	/* More header lines ("X-Registry-Auth: ..."), NULL-terminated. */
+	const char *const *headers;
 	/* A streamed request body (POST /build's tar): on_read fills buf with
 	 * up to len bytes and returns how many, 0 at the end, or
 	 * CURL_READFUNC_ABORT.  body_size is its length, -1 if unknown

@@ -9,6 +9,7 @@
 
 struct sync_state {
 	api_data_fn on_data; /* the caller's, with its ud */
+	size_t (*on_read)(char *buf, size_t len, void *ud);
 	void *data_ud;
 	int done;
 	api_code code;
@@ -49,6 +50,13 @@ static int sync_data(const char *data, size_t len, void *ud)
 	return st->on_data(data, len, st->data_ud);
 }
 
+static size_t sync_read(char *buf, size_t len, void *ud)
+{
+	struct sync_state *st = ud;
+
+	return st->on_read(buf, len, st->data_ud);
+}
+
 api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 		  long *status, char **body, size_t *body_len,
 		  struct api_error *err)
@@ -61,6 +69,9 @@ api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 	st.data_ud = spec->ud;
 	if (spec->on_data)
 		s.on_data = sync_data;
+	st.on_read = spec->on_read;
+	if (spec->on_read)
+		s.on_read = sync_read;
 	s.on_done = sync_done;
 	s.ud = &st;
 	rc = api_request_start(c, &s, NULL, err);

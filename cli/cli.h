@@ -33,13 +33,24 @@ int cli_fail(const char *what, const struct api_error *err);
 void cli_put(FILE *out, const char *s, int width);
 
 int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv);
+/* A container as a run line, Compose service or systemd unit. */
+int cli_cmd_export(const struct cli_opts *o, int argc, char **argv);
+/* Follows the events, reporting failures and new findings. */
+int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_info(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_ps(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_version(const struct cli_opts *o, int argc, char **argv);
+/* Pull and recreate (--check: only compare with the registry). */
+int cli_cmd_update(const struct cli_opts *o, int argc, char **argv);
+/* Build the image again from its context, then recreate. */
+int cli_cmd_rebuild(const struct cli_opts *o, int argc, char **argv);
 /* The console, on the containers pane or the one argv[0] names. */
 int cli_console(const struct cli_opts *o);
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
+/* An exec shell (or CMD) in a container, and attach, on this terminal. */
+int cli_cmd_shell(const struct cli_opts *o, int argc, char **argv);
+int cli_cmd_attach(const struct cli_opts *o, int argc, char **argv);
 
 #endif

@@ -5,10 +5,10 @@ set -euo pipefail
 
 pkgs=(
 	build-essential pkg-config make gcc clang libclang-rt-14-dev
-	clang-format cppcheck curl procps tmux
+	clang-format cppcheck curl procps time tmux
 	libncurses-dev libcurl4-openssl-dev libcjson-dev libarchive-dev
 	libyaml-dev libcmocka-dev
-	docker.io busybox-static docker-registry
+	docker.io busybox-static docker-registry docker-compose
 )
 
 missing=()

@@ -74,6 +74,20 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_DIALOG_CANCEL] = {"dialog.cancel", "cancel", KCTX_DIALOG},
 	[ACT_DIALOG_NEXT] = {"dialog.next", "next field", KCTX_DIALOG},
 	[ACT_DIALOG_PREV] = {"dialog.prev", "previous field", KCTX_DIALOG},
+	[ACT_LOGS_SAVE] = {"logs.save", "save to a file", KCTX_LOGS},
+	[ACT_LOGS_TAIL] = {"logs.tail", "lines to start with", KCTX_LOGS},
+	[ACT_LOGS_SINCE] = {"logs.since", "start time", KCTX_LOGS},
+	[ACT_LOGS_REGEX] = {"logs.regex", "regex/substring", KCTX_LOGS},
+	[ACT_CONTAINER_ATTACH] = {"container.attach", "attach",
+				  KCTX_CONTAINERS},
+	[ACT_CONTAINER_UPDATE] = {"container.update", "pull and recreate",
+				  KCTX_CONTAINERS},
+	[ACT_CONTAINER_CHECK_UPDATES] = {"container.check_updates",
+					 "check for image updates",
+					 KCTX_CONTAINERS},
+	[ACT_CONTAINER_REBUILD] = {"container.rebuild",
+				   "rebuild the image and recreate",
+				   KCTX_CONTAINERS},
 };
 
 static const char *const km_ctx_names[KCTX_COUNT] = {
@@ -151,7 +165,9 @@ static const struct key_binding km_containers[] = {
 	B('K', ACT_CONTAINER_KILL),	 BAR('D', ACT_CONTAINER_REMOVE),
 	B(FK(DC), ACT_CONTAINER_REMOVE), B('R', ACT_CONTAINER_RENAME),
 	BAR('l', ACT_CONTAINER_LOGS),	 BAR('e', ACT_CONTAINER_EXEC),
-	B('i', ACT_CONTAINER_INSPECT),
+	B('i', ACT_CONTAINER_INSPECT),	 B('a', ACT_CONTAINER_ATTACH),
+	B('U', ACT_CONTAINER_UPDATE),	 B('C', ACT_CONTAINER_CHECK_UPDATES),
+	B('B', ACT_CONTAINER_REBUILD),
 };
 
 static const struct key_binding km_images[] = {
@@ -179,7 +195,9 @@ static const struct key_binding km_logs[] = {
 	BAR(0x1b, ACT_VIEW_CLOSE),    BAR('f', ACT_LOGS_FOLLOW),
 	B('w', ACT_LOGS_WRAP),	      B('t', ACT_LOGS_TIMESTAMPS),
 	BAR('/', ACT_VIEW_SEARCH),    B('n', ACT_VIEW_SEARCH_NEXT),
-	B('N', ACT_VIEW_SEARCH_PREV),
+	B('N', ACT_VIEW_SEARCH_PREV), B('&', ACT_LIST_FILTER),
+	BAR('s', ACT_LOGS_SAVE),      B('T', ACT_LOGS_TAIL),
+	B('S', ACT_LOGS_SINCE),	      B('R', ACT_LOGS_REGEX),
 };
 
 static const struct key_binding km_inspect[] = {

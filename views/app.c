@@ -9,6 +9,7 @@
 #include "api/events.h"
 #include "tui/screen.h"
 #include "tui/theme.h"
+#include "views/bgjob.h"
 #include "views/registry.h"
 
 #define STATUS_MS 5000
@@ -230,6 +231,8 @@ static void destroy(struct app *a)
 {
 	int i;
 
+	/* An update still running must not outlive the console. */
+	bgjob_kill_all();
 	for (i = 0; i < a->n_views; i++)
 		a->views[i]->destroy(a->data[i]);
 	conn_free(a->conn);

@@ -130,6 +130,9 @@ static int app_action(struct app *a, enum action act)
 	case ACT_APP_EVENTS:
 		app_show_pane(a, "events", NULL);
 		return 1;
+	case ACT_APP_POSTURE:
+		app_show_pane(a, "posture", NULL);
+		return 1;
 	case ACT_PANE_CONTAINERS:
 	case ACT_PANE_IMAGES:
 	case ACT_PANE_VOLUMES:

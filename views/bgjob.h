@@ -9,7 +9,7 @@
  * and shows its progress in the status line while the user keeps working.
  * The child is expected to print `--progress=machine` lines on stderr:
  *   step: <text>
- *   layer: <id> <status> <current> <total>
+ *   layer: <id> <current> <total> <status words...>
  *   done: <text>        (a per-object summary)
  *   fail: <text>
  * Anything else is shown as is.  When the child exits, a summary built

@@ -12,6 +12,9 @@
 #include "views/app.h"
 #include "views/container_actions.h"
 #include "views/container_detail.h"
+#include "views/container_rebuild.h"
+#include "views/container_update.h"
+#include "views/exec_shell.h"
 #include "views/format.h"
 #include "views/registry.h"
 
@@ -487,6 +490,23 @@ static void run_action(struct cview *v, enum cact_kind kind)
 		table_clear_marks(&v->t);
 }
 
+/* Update or check the marked containers, else the selected one. */
+static void update_action(struct cview *v, int check)
+{
+	size_t rows[64], n = table_marked_rows(&v->t, rows, 64), i, k = 0;
+	const char *names[64];
+	const struct cstore_entry *e;
+
+	if (n > 64)
+		n = 64;
+	if (n == 0)
+		n = (size_t)table_selected(&v->t, &rows[0]);
+	for (i = 0; i < n; i++)
+		if ((e = entry(v, rows[i])) != NULL && e->s.name)
+			names[k++] = e->s.name;
+	cupdate_start(v->a, check, names, k);
+}
+
 static unsigned list_action(struct cview *v, enum action act)
 {
 	switch (act) {
@@ -564,10 +584,42 @@ static unsigned action(void *data, enum action act)
 			return VIEW_HANDLED | VIEW_REDRAW;
 		}
 	}
+	if (act == ACT_CONTAINER_REBUILD) {
+		crebuild_start(v->a, (e = selected(v)) ? &e->s : NULL);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+	if (act == ACT_CONTAINER_UPDATE || act == ACT_CONTAINER_CHECK_UPDATES) {
+		update_action(v, act == ACT_CONTAINER_CHECK_UPDATES);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
 	if (act == ACT_CONTAINER_INSPECT) {
 		if ((e = selected(v)) != NULL && e->s.id) {
 			snprintf(arg, sizeof(arg), "container:%s", e->s.id);
 			app_show_pane(v->a, "inspect", arg);
+		}
+		return VIEW_HANDLED;
+	}
+	if (act == ACT_CONTAINER_EXEC || act == ACT_CONTAINER_ATTACH) {
+		/* Copies: the store changes while the shell runs. */
+		char id[128], name[128];
+		if ((e = selected(v)) == NULL || !e->s.id)
+			return VIEW_HANDLED;
+		snprintf(id, sizeof(id), "%s", e->s.id);
+		snprintf(name, sizeof(name), "%s", e->s.name ? e->s.name : id);
+		if (act == ACT_CONTAINER_EXEC)
+			exec_shell_open(v->a, id, name);
+		else
+			exec_shell_attach(v->a, id, name);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+	if (act == ACT_CONTAINER_LOGS) {
+		/* a compose group header: every container of the project */
+		if (table_selected_group(&v->t)) {
+			snprintf(arg, sizeof(arg), "group:%s",
+				 table_selected_group(&v->t));
+			app_show_pane(v->a, "logs", arg);
+		} else if ((e = selected(v)) != NULL && e->s.id) {
+			app_show_pane(v->a, "logs", e->s.id);
 		}
 		return VIEW_HANDLED;
 	}

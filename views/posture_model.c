@@ -335,10 +335,9 @@ void pm_update(struct posture_model *m)
 		all[s] += m->counts[s];
 	for (s = 0; s < POSTURE_SEV_COUNT; s++)
 		for (i = 0; i < all[s] && i < 100; i++)
-			posture_findings_add(&total, NULL,
-					     (enum posture_severity)s,
-					     POSTURE_SCOPE_ENGINE, NULL, NULL,
-					     NULL);
+			posture_findings_add(
+				&total, NULL, (enum posture_severity)s,
+				POSTURE_SCOPE_ENGINE, NULL, NULL, NULL);
 	if (!total.nomem)
 		score = posture_score(&total);
 	posture_findings_free(&total);

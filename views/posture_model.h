@@ -32,8 +32,8 @@ enum pm_concern {
 #define PM_BADGE_MAX 16
 
 struct pm_badge {
-	int severity; /* the worst finding's; -1: none */
-	int n;	      /* findings of this concern */
+	int severity;		 /* the worst finding's; -1: none */
+	int n;			 /* findings of this concern */
 	char text[PM_BADGE_MAX]; /* "PRIV", "SOCK", "NOMEM+2"; "" if none */
 };
 

@@ -1,8 +1,8 @@
 #include "views/registry.h"
 
 static const struct view_ops *const all[] = {
-	&view_containers, &view_images, &view_volumes,
-	&view_networks,	  &view_events, &view_inspect,
+	&view_containers, &view_images,	 &view_volumes, &view_networks,
+	&view_events,	  &view_posture, &view_inspect, &view_logs,
 };
 
 const struct view_ops *const *registry_views(size_t *n)

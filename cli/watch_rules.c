@@ -1,0 +1,224 @@
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/watch_rules.h"
+
+void watch_rules_init(struct watch_rules *r, const struct watch_cfg *cfg)
+{
+	memset(r, 0, sizeof(*r));
+	r->cfg = *cfg;
+	if (r->cfg.restarts < 1)
+		r->cfg.restarts = 1;
+}
+
+static void ctr_free(struct watch_ctr *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_findings; i++)
+		free(c->findings[i]);
+	free(c->findings);
+	free(c->id);
+}
+
+void watch_rules_free(struct watch_rules *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		ctr_free(&r->c[i]);
+	free(r->c);
+	memset(r, 0, sizeof(*r));
+}
+
+const char *watch_kind_name(enum watch_kind k)
+{
+	switch (k) {
+	case WATCH_DIED:
+		return "died";
+	case WATCH_OOM:
+		return "oom";
+	case WATCH_UNHEALTHY:
+		return "unhealthy";
+	case WATCH_RESTART_LOOP:
+		return "restart_loop";
+	case WATCH_CHECK:
+		return "check";
+	case WATCH_NONE:
+		break;
+	}
+	return "none";
+}
+
+int watch_match(const struct watch_cfg *cfg, const struct api_event *ev)
+{
+	const char *v;
+
+	if (!ev->type || strcmp(ev->type, "container") != 0 || !ev->actor_id)
+		return 0;
+	if (cfg->name_glob &&
+	    (!ev->name || fnmatch(cfg->name_glob, ev->name, 0) != 0))
+		return 0;
+	if (cfg->label_key) {
+		/* Container events carry the labels as attributes. */
+		v = api_kv_get(&ev->attributes, cfg->label_key);
+		if (!v || (cfg->label_value && strcmp(v, cfg->label_value)))
+			return 0;
+	}
+	return 1;
+}
+
+static struct watch_ctr *find(struct watch_rules *r, const char *id, int add)
+{
+	struct watch_ctr *c;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->c[i].id, id) == 0)
+			return &r->c[i];
+	if (!add)
+		return NULL;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		c = realloc(r->c, cap * sizeof(*c));
+		if (!c)
+			return NULL;
+		r->c = c;
+		r->cap = cap;
+	}
+	c = &r->c[r->n];
+	memset(c, 0, sizeof(*c));
+	c->id = strdup(id);
+	if (!c->id)
+		return NULL;
+	r->n++;
+	return c;
+}
+
+static void forget(struct watch_rules *r, struct watch_ctr *c)
+{
+	ctr_free(c);
+	*c = r->c[--r->n];
+}
+
+/* Drops the restarts that left the window ending at now. */
+static void prune(struct watch_ctr *c, int64_t now, int64_t window)
+{
+	size_t i = 0;
+
+	while (i < c->n_times && c->times[i] <= now - window)
+		i++;
+	memmove(c->times, c->times + i, (c->n_times - i) * sizeof(int64_t));
+	c->n_times -= i;
+}
+
+static enum watch_kind on_start(struct watch_rules *r, struct watch_ctr *c,
+				int64_t now, struct watch_alert *out)
+{
+	int was_restart = c->died;
+
+	c->died = 0;
+	c->killed = 0;
+	c->unhealthy = 0;
+	if (!was_restart)
+		return WATCH_NONE;
+	prune(c, now, r->cfg.window_s);
+	if (c->n_times == WATCH_MAX_TIMES)
+		memmove(c->times, c->times + 1,
+			(--c->n_times) * sizeof(int64_t));
+	c->times[c->n_times++] = now;
+	if ((int)c->n_times < r->cfg.restarts) {
+		c->looping = 0;
+		return WATCH_NONE;
+	}
+	if (c->looping)
+		return WATCH_NONE;
+	c->looping = 1;
+	out->restarts = (int)c->n_times;
+	return WATCH_RESTART_LOOP;
+}
+
+static enum watch_kind on_event(struct watch_rules *r, struct watch_ctr *c,
+				const struct api_event *ev,
+				struct watch_alert *out)
+{
+	const char *a = api_str(ev->action_base);
+
+	if (strcmp(a, "start") == 0)
+		return on_start(r, c, ev->time, out);
+	if (strcmp(a, "kill") == 0) {
+		c->killed = 1;
+	} else if (strcmp(a, "oom") == 0) {
+		c->killed = 1;
+		return WATCH_OOM;
+	} else if (strcmp(a, "die") == 0) {
+		int killed = c->killed;
+		c->died = 1;
+		c->killed = 0;
+		out->exit_code = ev->exit_code;
+		if (!killed && ev->exit_code > 0)
+			return WATCH_DIED;
+	} else if (strcmp(a, "health_status") == 0) {
+		int was = c->unhealthy;
+		c->unhealthy =
+			strcmp(api_str(ev->action_detail), "unhealthy") == 0;
+		if (c->unhealthy && !was)
+			return WATCH_UNHEALTHY;
+	} else if (strcmp(a, "create") == 0 || strcmp(a, "update") == 0) {
+		return WATCH_CHECK;
+	}
+	return WATCH_NONE;
+}
+
+enum watch_kind watch_classify(struct watch_rules *r,
+			       const struct api_event *ev,
+			       struct watch_alert *out)
+{
+	struct watch_ctr *c;
+	enum watch_kind k;
+
+	memset(out, 0, sizeof(*out));
+	if (!watch_match(&r->cfg, ev))
+		return WATCH_NONE;
+	if (strcmp(api_str(ev->action_base), "destroy") == 0) {
+		c = find(r, ev->actor_id, 0);
+		if (c)
+			forget(r, c);
+		return WATCH_NONE;
+	}
+	c = find(r, ev->actor_id, 1);
+	if (!c)
+		return WATCH_NONE;
+	k = on_event(r, c, ev, out);
+	if (k != WATCH_NONE) {
+		out->kind = k;
+		out->time = ev->time;
+		out->id = ev->actor_id;
+		out->name = ev->name;
+	}
+	return k;
+}
+
+int watch_finding_new(struct watch_rules *r, const char *id,
+		      const char *rule_id)
+{
+	struct watch_ctr *c = find(r, id, 1);
+	char **v;
+	size_t i;
+
+	if (!c)
+		return -1;
+	for (i = 0; i < c->n_findings; i++)
+		if (strcmp(c->findings[i], rule_id) == 0)
+			return 0;
+	v = realloc(c->findings, (c->n_findings + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	c->findings = v;
+	v[c->n_findings] = strdup(rule_id);
+	if (!v[c->n_findings])
+		return -1;
+	c->n_findings++;
+	return 1;
+}

@@ -1,0 +1,77 @@
+#ifndef BERTH_CLI_WATCH_RULES_H
+#define BERTH_CLI_WATCH_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "api/events.h"
+
+/*
+ * What `berth watch` reports, decided from the engine's events alone:
+ * pure, so recorded event streams can be replayed in tests.  A die after
+ * a kill (docker stop, rm -f) or an OOM kill is not a crash; a restart is
+ * a start that follows a die.
+ */
+
+enum watch_kind {
+	WATCH_NONE,
+	WATCH_DIED,	    /* exited with a non-zero code */
+	WATCH_OOM,	    /* killed for memory */
+	WATCH_UNHEALTHY,    /* turned unhealthy */
+	WATCH_RESTART_LOOP, /* restarts within the window reached the limit */
+	WATCH_CHECK,	    /* created or updated: inspect it for findings */
+};
+
+struct watch_cfg {
+	int restarts;		 /* this many restarts ... */
+	int64_t window_s;	 /* ... within this many seconds is a loop */
+	const char *name_glob;	 /* NULL: every container */
+	const char *label_key;	 /* NULL: no label filter */
+	const char *label_value; /* NULL: any value */
+};
+
+struct watch_alert {
+	enum watch_kind kind;
+	int64_t time; /* the event's, seconds */
+	const char *id;
+	const char *name;
+	int exit_code;
+	int restarts; /* WATCH_RESTART_LOOP: within the window */
+};
+
+#define WATCH_MAX_TIMES 64
+
+struct watch_ctr {
+	char *id;
+	int64_t times[WATCH_MAX_TIMES]; /* restarts in the window, oldest 1st */
+	size_t n_times;
+	int died;	 /* a die not yet followed by a start */
+	int killed;	 /* a kill or oom since the last start */
+	int unhealthy;	 /* the last health status was unhealthy */
+	int looping;	 /* the loop was reported, not yet re-armed */
+	char **findings; /* rule ids already reported */
+	size_t n_findings;
+};
+
+struct watch_rules {
+	struct watch_cfg cfg;
+	struct watch_ctr *c;
+	size_t n, cap;
+};
+
+void watch_rules_init(struct watch_rules *r, const struct watch_cfg *cfg);
+void watch_rules_free(struct watch_rules *r);
+/* The event is about a container the filters select. */
+int watch_match(const struct watch_cfg *cfg, const struct api_event *ev);
+/* Updates the state; out is filled (and its strings point into ev) when
+ * the result is not WATCH_NONE.  Out of memory yields WATCH_NONE. */
+enum watch_kind watch_classify(struct watch_rules *r,
+			       const struct api_event *ev,
+			       struct watch_alert *out);
+/* 1 the first time rule_id is seen for the container (then recorded),
+ * 0 after, -1 out of memory. */
+int watch_finding_new(struct watch_rules *r, const char *id,
+		      const char *rule_id);
+const char *watch_kind_name(enum watch_kind k);
+
+#endif

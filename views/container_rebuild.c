@@ -1,0 +1,73 @@
+#include "views/container_rebuild.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/rebuild_ctx.h"
+#include "views/bgjob.h"
+
+static void on_confirm(struct app *a, int yes, int checked, void *ud)
+{
+	char *name = ud, label[160];
+	const char *argv[] = {"rebuild", "--yes", "--progress=machine",
+			      "--",	 name,	  NULL};
+
+	(void)checked;
+	if (yes) {
+		snprintf(label, sizeof(label), "rebuild %s", name);
+		bgjob_start(a, label, argv, NULL, NULL);
+	}
+	free(name);
+}
+
+/* Where the build would come from, for the confirm; 0 if nowhere known
+ * (the headless command is then the way to give a context once). */
+static int known_context(const struct api_container_summary *s, char *where,
+			 size_t n)
+{
+	struct rebuild_ctx x;
+	struct api_error err = {0};
+	char *file;
+	api_code rc;
+
+	if (api_kv_get(&s->labels, "com.docker.compose.project.config_files")) {
+		snprintf(where, n, "its Compose build section");
+		return 1;
+	}
+	file = rebuild_state_file();
+	rc = rebuild_state_load(file, s->name, &x, &err);
+	free(file);
+	if (rc != API_OK)
+		return 0;
+	snprintf(where, n, "%s", x.context_dir);
+	rebuild_ctx_free(&x);
+	return 1;
+}
+
+void crebuild_start(struct app *a, const struct api_container_summary *s)
+{
+	char where[512], msg[1024], *name;
+
+	if (!s || !s->name)
+		return;
+	if (app_refuse_if_read_only(a, "rebuild"))
+		return;
+	if (!known_context(s, where, sizeof(where))) {
+		app_error(a,
+			  "no build context known for %s: run `berth rebuild "
+			  "--context DIR %s` once",
+			  s->name, s->name);
+		return;
+	}
+	name = strdup(s->name);
+	if (!name) {
+		app_error(a, "out of memory");
+		return;
+	}
+	snprintf(msg, sizeof(msg),
+		 "%s: build %s again from %s, then recreate it with the "
+		 "same settings (rolled back if it fails)",
+		 s->name, api_str(s->image), where);
+	app_confirm(a, "Rebuild", msg, "rebuild", NULL, on_confirm, name);
+}

@@ -1,0 +1,94 @@
+#ifndef BERTH_VIEWS_LOGS_H
+#define BERTH_VIEWS_LOGS_H
+
+/*
+ * The logs pane's insides, shared by logs.c (drawing, keys) and
+ * logs_src.c (the containers followed, their streams, saving).
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "api/events.h"
+#include "api/logs.h"
+#include "tui/scrollback.h"
+#include "views/app.h"
+
+#define LOGS_MAX_SRC 32
+
+struct logs_pane;
+
+/* One container whose logs are followed. */
+struct logs_src {
+	struct logs_pane *p;
+	unsigned idx;
+	char *id;
+	char *name;
+	int tty;
+	int running; /* when last inspected */
+	int64_t exit_code;
+	struct api_request *inspect;
+	struct api_logs_stream *stream;
+	struct loglines ll;
+	int64_t last_tsn;  /* the newest line's time: re-attach from there */
+	int64_t skip_tsn;  /* lines up to this time are already held */
+	int want_reattach; /* started again while the old stream ran */
+	int pending_exit;  /* died while its stream was still open */
+	int exit_marked;   /* the marker for this run is in the ring */
+	int64_t die_code;
+};
+
+/* A save in progress: the full log fetched fresh, source by source. */
+struct logs_save {
+	FILE *fp;
+	char path[512];
+	struct api_logs_stream *stream;
+	struct loglines ll;
+	size_t next_src;
+	uint64_t lines, bytes;
+	int failed;
+};
+
+struct logs_pane {
+	struct app *a;
+	char arg[256];
+	struct logs_src src[LOGS_MAX_SRC];
+	size_t nsrc;
+	struct scrollback sb;
+	long tail;
+	int64_t since;	     /* UNIX seconds, 0: none */
+	char since_text[64]; /* as typed */
+	int show_ts, wrap, follow, regex;
+	int visible;  /* streams run only while the pane is shown */
+	uint64_t top; /* first line shown while paused */
+	int at_end;   /* the last drawn line was the newest */
+	uint64_t cur; /* the current search match, SB_NONE: none */
+	int rows;     /* main region height at the last draw */
+	struct sb_pattern search, filter;
+	char search_text[256], filter_text[256];
+	struct logs_save save;
+};
+
+/* Follows the containers arg names ("ID or name", "group:PROJECT"),
+ * dropping what was followed before. */
+void logs_src_open(struct logs_pane *p, const char *arg);
+/* Stops every stream and request; the ring stays. */
+void logs_src_close(struct logs_pane *p);
+/* Re-attaches every source with the pane's tail and since (ring cleared). */
+void logs_src_reattach(struct logs_pane *p);
+/* Re-attaches the sources whose stream ended, from their last line. */
+void logs_src_resume(struct logs_pane *p);
+void logs_src_event(struct logs_pane *p, const struct api_event *ev);
+
+/* Writes the ring as shown (timestamps when on) to path. */
+void logs_save_buffer(struct logs_pane *p, const char *path);
+/* Fetches the whole log anew into path, asynchronously. */
+void logs_save_full(struct logs_pane *p, const char *path);
+void logs_save_cancel(struct logs_pane *p);
+
+void logs_draw(struct logs_pane *p, WINDOW *w, const struct rect *r);
+
+/* "10m", "2h", "30s", "1d" ago, or an RFC 3339 time: UNIX seconds, or
+ * -1 when it is neither.  now is the current time. */
+int64_t logs_parse_since(const char *s, int64_t now);
+
+#endif

@@ -1,0 +1,338 @@
+/* The containers the logs pane follows: inspect (for the TTY flag), then
+ * a followed logs stream each, fed line by line into the ring; exit
+ * markers and re-attaching from engine events. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/container_inspect.h"
+#include "views/logs.h"
+
+#define LBL_PROJECT "com.docker.compose.project"
+
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s ? s : "");
+	char *d = malloc(n + 1);
+
+	if (d)
+		memcpy(d, s ? s : "", n + 1);
+	return d;
+}
+
+static void push_text(struct logs_src *s, int stream, unsigned flags,
+		      const struct logline *ln, const char *text, size_t len)
+{
+	struct sb_entry e = {0};
+
+	e.stream = stream;
+	e.flags = flags;
+	e.src = s->idx;
+	e.text = text;
+	e.len = len;
+	if (ln && ln->ts_len) {
+		e.ts = ln->ts;
+		e.ts_len = ln->ts_len;
+		e.tsn = sb_parse_time(ln->ts, ln->ts_len);
+	}
+	if (sb_push(&s->p->sb, &e) != 0)
+		return;
+	app_dirty(s->p->a);
+}
+
+static void exit_marker(struct logs_src *s, int64_t code)
+{
+	char msg[96];
+	int n;
+
+	if (s->exit_marked)
+		return;
+	s->exit_marked = 1;
+	n = snprintf(msg, sizeof(msg),
+		     "\xe2\x80\x94 container exited with code %" PRId64
+		     " \xe2\x80\x94",
+		     code);
+	push_text(s, LOG_STDOUT, SB_MARKER, NULL, msg, (size_t)n);
+}
+
+static int on_line(const struct logline *ln, void *ud)
+{
+	struct logs_src *s = ud;
+	int64_t tsn = ln->ts_len ? sb_parse_time(ln->ts, ln->ts_len) : 0;
+
+	/* re-attached with a since in whole seconds: skip what we hold */
+	if (tsn && s->skip_tsn && tsn <= s->skip_tsn)
+		return 0;
+	if (tsn)
+		s->last_tsn = tsn;
+	push_text(s, ln->stream, ln->truncated ? SB_TRUNCATED : 0, ln, ln->text,
+		  ln->len);
+	return 0;
+}
+
+static int on_chunk(int stream, const char *data, size_t len, void *ud)
+{
+	struct logs_src *s = ud;
+
+	loglines_chunk(stream, data, len, &s->ll);
+	return 0;
+}
+
+static void start_inspect(struct logs_src *s);
+
+static void on_end(api_code code, const struct api_error *err, void *ud)
+{
+	struct logs_src *s = ud;
+
+	s->stream = NULL;
+	loglines_finish(&s->ll);
+	loglines_done(&s->ll);
+	if (code != API_OK && code != API_E_CANCELLED)
+		app_error(s->p->a, "logs of %s: %s", s->name,
+			  err && err->msg[0] ? err->msg : "stream failed");
+	if (s->pending_exit)
+		exit_marker(s, s->die_code);
+	else if (!s->running && code == API_OK)
+		exit_marker(s, s->exit_code);
+	s->pending_exit = 0;
+	if (s->want_reattach) {
+		s->want_reattach = 0;
+		s->skip_tsn = s->last_tsn;
+		s->exit_marked = 0;
+		start_inspect(s);
+	}
+	app_dirty(s->p->a);
+}
+
+static void start_stream(struct logs_src *s)
+{
+	struct logs_pane *p = s->p;
+	struct api_logs_opts o = API_LOGS_OPTS_INIT;
+	struct api_error err;
+
+	o.follow = 1;
+	o.timestamps = 1;
+	o.tail = p->tail;
+	o.since = p->since;
+	if (s->skip_tsn) {
+		/* back after a restart: everything since the last line */
+		o.since = s->skip_tsn / 1000000000;
+		o.tail = -1;
+	}
+	loglines_init(&s->ll, 0, 1, on_line, s);
+	if (api_logs_start(app_client(p->a), s->id, &o, s->tty, on_chunk,
+			   on_end, s, &s->stream, &err) != API_OK) {
+		loglines_done(&s->ll);
+		s->stream = NULL;
+		app_error(p->a, "logs of %s: %s", s->name, err.msg);
+	}
+}
+
+static void inspect_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct logs_src *s = ud;
+	struct api_container_inspect ci;
+	struct api_error perr;
+	char *id;
+
+	(void)req;
+	s->inspect = NULL;
+	memset(&ci, 0, sizeof(ci));
+	if (code != API_OK) {
+		app_error(s->p->a, "logs of %s: %s", s->name, err->msg);
+		return;
+	}
+	if (api_container_inspect_parse(resp->body, resp->body_len, &ci,
+					&perr) != API_OK) {
+		app_error(s->p->a, "logs of %s: %s", s->name, perr.msg);
+		return;
+	}
+	s->tty = ci.config.tty;
+	s->running = ci.state.running || ci.state.restarting;
+	s->exit_code = ci.state.exit_code;
+	/* events name the full id: keep it rather than a name typed */
+	if (ci.id && ci.id[0] && (id = dup_str(ci.id)) != NULL) {
+		free(s->id);
+		s->id = id;
+	}
+	api_container_inspect_free(&ci);
+	start_stream(s);
+}
+
+static void start_inspect(struct logs_src *s)
+{
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	char *path = api_container_inspect_path(s->id);
+
+	if (!path) {
+		app_error(s->p->a, "logs: bad container name");
+		return;
+	}
+	spec.path = path;
+	spec.on_done = inspect_done;
+	spec.ud = s;
+	if (api_request_start(app_client(s->p->a), &spec, &s->inspect, &err) !=
+	    API_OK) {
+		s->inspect = NULL;
+		app_error(s->p->a, "logs of %s: %s", s->name, err.msg);
+	}
+	free(path);
+}
+
+static void src_stop(struct logs_src *s)
+{
+	if (s->inspect)
+		api_request_cancel(s->inspect);
+	s->inspect = NULL;
+	if (s->stream) {
+		api_logs_stop(s->stream);
+		loglines_done(&s->ll);
+	}
+	s->stream = NULL;
+	s->pending_exit = 0;
+	s->want_reattach = 0;
+}
+
+void logs_src_close(struct logs_pane *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsrc; i++)
+		src_stop(&p->src[i]);
+}
+
+static void src_add(struct logs_pane *p, const char *id, const char *name)
+{
+	struct logs_src *s;
+
+	if (p->nsrc >= LOGS_MAX_SRC)
+		return;
+	s = &p->src[p->nsrc];
+	memset(s, 0, sizeof(*s));
+	s->p = p;
+	s->idx = (unsigned)p->nsrc;
+	s->id = dup_str(id);
+	s->name = dup_str(name);
+	if (!s->id || !s->name) {
+		free(s->id);
+		free(s->name);
+		return;
+	}
+	p->nsrc++;
+}
+
+static void add_group(struct logs_pane *p, const char *project)
+{
+	struct cstore *st = app_containers(p->a);
+	const struct cstore_entry *e;
+	const char *l;
+	size_t i;
+
+	for (i = 0; i < cstore_count(st); i++) {
+		e = cstore_at(st, i);
+		l = api_kv_get(&e->s.labels, LBL_PROJECT);
+		if (l && strcmp(l, project) == 0 && e->s.id)
+			src_add(p, e->s.id, e->s.name ? e->s.name : e->s.id);
+	}
+}
+
+void logs_src_open(struct logs_pane *p, const char *arg)
+{
+	const struct cstore_entry *e;
+	size_t i;
+
+	logs_save_cancel(p);
+	logs_src_close(p);
+	for (i = 0; i < p->nsrc; i++) {
+		free(p->src[i].id);
+		free(p->src[i].name);
+	}
+	p->nsrc = 0;
+	sb_clear(&p->sb);
+	p->follow = 1;
+	p->cur = SB_NONE;
+	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
+	if (!arg || !*arg)
+		return;
+	if (strncmp(arg, "group:", 6) == 0) {
+		add_group(p, arg + 6);
+	} else if ((e = cstore_find(app_containers(p->a), arg)) != NULL &&
+		   e->s.id) {
+		src_add(p, e->s.id, e->s.name ? e->s.name : arg);
+	} else {
+		/* not listed yet (berth logs NAME): the engine takes names */
+		src_add(p, arg, arg);
+	}
+	if (p->nsrc == 0)
+		app_error(p->a, "logs: no container for %s", arg);
+	for (i = 0; i < p->nsrc; i++)
+		start_inspect(&p->src[i]);
+}
+
+void logs_src_reattach(struct logs_pane *p)
+{
+	size_t i;
+
+	logs_src_close(p);
+	sb_clear(&p->sb);
+	p->follow = 1;
+	p->cur = SB_NONE;
+	for (i = 0; i < p->nsrc; i++) {
+		p->src[i].skip_tsn = 0;
+		p->src[i].last_tsn = 0;
+		p->src[i].exit_marked = 0;
+		start_inspect(&p->src[i]);
+	}
+}
+
+void logs_src_resume(struct logs_pane *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsrc; i++) {
+		if (p->src[i].stream || p->src[i].inspect)
+			continue;
+		p->src[i].skip_tsn = p->src[i].last_tsn;
+		start_inspect(&p->src[i]);
+	}
+}
+
+static struct logs_src *src_of(struct logs_pane *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < p->nsrc; i++)
+		if (strcmp(p->src[i].id, id) == 0)
+			return &p->src[i];
+	return NULL;
+}
+
+void logs_src_event(struct logs_pane *p, const struct api_event *ev)
+{
+	struct logs_src *s;
+	const char *act = ev->action_base ? ev->action_base : ev->action;
+
+	if (!ev->type || strcmp(ev->type, "container") != 0 || !act ||
+	    (s = src_of(p, ev->actor_id)) == NULL)
+		return;
+	if (strcmp(act, "die") == 0) {
+		s->running = 0;
+		if (s->stream) {
+			s->pending_exit = 1;
+			s->die_code = ev->exit_code;
+		} else {
+			exit_marker(s, ev->exit_code);
+		}
+	} else if (strcmp(act, "start") == 0 && p->visible) {
+		if (s->stream) {
+			s->want_reattach = 1;
+		} else if (!s->inspect) {
+			s->skip_tsn = s->last_tsn;
+			s->exit_marked = 0;
+			start_inspect(s);
+		}
+	}
+}

@@ -1,0 +1,241 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "posture/rules.h"
+#include "tui/draw.h"
+#include "tui/sanitize.h"
+#include "tui/theme.h"
+#include "views/posture_impl.h"
+
+/*
+ * The host summary above the table and the selected container's findings
+ * in the detail region.  Only stack buffers: nothing is allocated here.
+ */
+
+int pv_sev_slot(int sev)
+{
+	static const int slots[POSTURE_SEV_COUNT] = {
+		TS_SEV_INFO, TS_SEV_LOW,      TS_SEV_MEDIUM,
+		TS_SEV_HIGH, TS_SEV_CRITICAL,
+	};
+
+	return sev >= 0 && sev < POSTURE_SEV_COUNT ? slots[sev] : TS_DIM;
+}
+
+/* A line being filled left to right. */
+struct pen {
+	WINDOW *w;
+	int y, x, end;
+};
+
+static void put(struct pen *p, const char *text, int slot)
+{
+	if (p->x < p->end)
+		p->x += draw_text(p->w, p->y, p->x, p->end - p->x, text,
+				  theme_attr((enum theme_slot)slot));
+}
+
+static int shown(const struct posture_view *d, int sev)
+{
+	return d->min_sev < 0 || sev >= d->min_sev;
+}
+
+static void summary_counts(struct posture_view *d, struct pen *p)
+{
+	char buf[96];
+	size_t pending = pm_pending(&d->m);
+	int s;
+
+	snprintf(buf, sizeof(buf), "score %d/100", d->m.score);
+	put(p, buf, TS_TITLE);
+	for (s = POSTURE_SEV_COUNT - 1; s >= 0; s--) {
+		snprintf(buf, sizeof(buf), "  %s %zu",
+			 posture_severity_name((enum posture_severity)s),
+			 d->m.counts[s]);
+		put(p, buf, d->m.counts[s] ? pv_sev_slot(s) : TS_DIM);
+	}
+	snprintf(buf, sizeof(buf), "  · %zu containers", d->m.n);
+	put(p, buf, TS_NORMAL);
+	if (pending) {
+		snprintf(buf, sizeof(buf), "  · inspecting %zu…", pending);
+		put(p, buf, TS_DIM);
+	}
+	if (d->min_sev >= 0) {
+		snprintf(buf, sizeof(buf), "  · %s and worse",
+			 posture_severity_name(
+				 (enum posture_severity)d->min_sev));
+		put(p, buf, TS_MATCH);
+	}
+}
+
+/* The engine's findings, as many as fit on lines lines. */
+static void summary_engine(struct posture_view *d, WINDOW *w,
+			   const struct rect *r, int y0, int lines)
+{
+	const struct posture_findings *f = &d->m.engine;
+	struct pen p = {w, y0, r->x, r->x + r->w};
+	char buf[256];
+	size_t i, left = 0;
+	int tw;
+
+	put(&p, "engine:", TS_HEADER);
+	if (!d->m.engine_judged) {
+		put(&p, " checking…", TS_DIM);
+		return;
+	}
+	for (i = 0; i < f->n; i++)
+		left += shown(d, (int)f->items[i].severity);
+	if (!left) {
+		put(&p, " no findings", TS_HEALTH_OK);
+		return;
+	}
+	for (i = 0; i < f->n; i++) {
+		const struct posture_finding *x = &f->items[i];
+		if (!shown(d, (int)x->severity) || !x->rule)
+			continue;
+		snprintf(buf, sizeof(buf), " %s %s", x->rule->id,
+			 x->rule->title);
+		tw = text_width(buf) + 1;
+		if (p.x + tw > p.end && p.y + 1 < y0 + lines) {
+			p.y++;
+			p.x = r->x + 7;
+		} else if (p.x + tw > p.end) {
+			snprintf(buf, sizeof(buf), " +%zu more", left);
+			put(&p, buf, TS_DIM);
+			return;
+		}
+		put(&p, " ", TS_NORMAL);
+		put(&p, buf + 1, pv_sev_slot((int)x->severity));
+		left--;
+	}
+}
+
+int pv_draw_summary(struct posture_view *d, WINDOW *w, const struct rect *r)
+{
+	struct pen p = {w, r->y, r->x, r->x + r->w};
+	int lines = r->h >= 14 ? 3 : r->h >= 5 ? 1 : 0, i;
+
+	for (i = 0; i < lines; i++)
+		draw_fill(w, r->y + i, r->x, r->w, theme_attr(TS_NORMAL));
+	if (!lines || r->w <= 0)
+		return 0;
+	summary_counts(d, &p);
+	if (lines > 1)
+		summary_engine(d, w, r, r->y + 1, lines - 1);
+	return lines;
+}
+
+/* The detail region, filled a line at a time. */
+struct col {
+	WINDOW *w;
+	const struct rect *r;
+	int y; /* lines used */
+};
+
+/* Word-wrapped text after an indent; 0 when it ran out of room. */
+static int put_wrapped(struct col *c, const char *label, const char *text,
+		       int slot)
+{
+	char raw[1200], clean[3 * sizeof(raw) + 1];
+	size_t len, at = 0, next, n;
+	int indent = 2, width = c->r->w - indent;
+
+	if (width < 8)
+		return c->y < c->r->h;
+	snprintf(raw, sizeof(raw), "%s%s", label, text ? text : "");
+	len = term_sanitize(raw, strlen(raw), clean, sizeof(clean));
+	while (at < len) {
+		if (c->y >= c->r->h)
+			return 0;
+		n = text_wrap(clean + at, len - at, width, &next);
+		if (n >= sizeof(raw))
+			n = sizeof(raw) - 1;
+		memcpy(raw, clean + at, n);
+		raw[n] = '\0';
+		draw_text(c->w, c->r->y + c->y, c->r->x + indent, width, raw,
+			  theme_attr((enum theme_slot)slot));
+		c->y++;
+		if (next == 0)
+			break; /* no progress: never loop */
+		at += next;
+	}
+	return 1;
+}
+
+static int put_finding(struct col *c, const struct posture_finding *x)
+{
+	const struct posture_rule *rule = x->rule;
+	char buf[300];
+	int used;
+
+	if (c->y >= c->r->h || !rule)
+		return rule != NULL;
+	used = draw_text(
+		c->w, c->r->y + c->y, c->r->x, 9,
+		posture_severity_name(x->severity),
+		theme_attr((enum theme_slot)pv_sev_slot((int)x->severity)));
+	(void)used;
+	snprintf(buf, sizeof(buf), "%s  %s", rule->id, rule->title);
+	if (c->r->w > 9)
+		draw_text(c->w, c->r->y + c->y, c->r->x + 9, c->r->w - 9, buf,
+			  theme_attr(TS_TITLE));
+	c->y++;
+	return put_wrapped(c, "", x->evidence, TS_NORMAL) &&
+	       put_wrapped(c, "why: ", rule->why, TS_DIM) &&
+	       put_wrapped(c, "fix: ", rule->fix, TS_NORMAL);
+}
+
+static void detail_findings(struct posture_view *d, struct col *c,
+			    const struct pm_container *e)
+{
+	size_t i, total = 0, done = 0;
+	char buf[96];
+
+	for (i = 0; i < e->f.n; i++)
+		total += shown(d, (int)e->f.items[i].severity);
+	if (!total) {
+		draw_text(c->w, c->r->y + c->y, c->r->x + 1, c->r->w - 1,
+			  e->f.n ? "no findings at this severity"
+				 : "no findings: nothing to fix",
+			  theme_attr(TS_HEALTH_OK));
+		return;
+	}
+	for (i = 0; i < e->f.n; i++) {
+		if (!shown(d, (int)e->f.items[i].severity))
+			continue;
+		if (c->y >= c->r->h || !put_finding(c, &e->f.items[i]))
+			break;
+		done++;
+	}
+	if (done < total && c->r->h > 1) {
+		snprintf(buf, sizeof(buf), "… %zu more findings", total - done);
+		draw_text(c->w, c->r->y + c->r->h - 1, c->r->x, c->r->w, buf,
+			  theme_attr(TS_DIM));
+	}
+}
+
+void pv_draw_detail(struct posture_view *d, WINDOW *w, const struct rect *r)
+{
+	const struct pm_container *e = pv_selected(d);
+	struct col c = {w, r, 1};
+	char buf[200];
+	int y;
+
+	for (y = 0; y < r->h; y++)
+		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
+	if (!e) {
+		draw_text(w, r->y, r->x, r->w, "FINDINGS",
+			  theme_attr(TS_HEADER));
+		return;
+	}
+	snprintf(buf, sizeof(buf), "FINDINGS of %s", e->name ? e->name : e->id);
+	draw_text(w, r->y, r->x, r->w, buf, theme_attr(TS_HEADER));
+	if (!e->judged) {
+		if (r->h > 1)
+			draw_text(w, r->y + 1, r->x + 1, r->w - 1,
+				  "inspecting…", theme_attr(TS_DIM));
+		return;
+	}
+	if (r->h > 1)
+		detail_findings(d, &c, e);
+}

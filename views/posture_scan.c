@@ -1,0 +1,272 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/container_inspect.h"
+#include "api/containers.h"
+#include "views/app.h"
+#include "views/posture_impl.h"
+
+/*
+ * The posture pane's requests: the container list of a full scan, the
+ * inspections (PV_INFLIGHT at a time) and the engine's /info, /version
+ * and default bridge.  Everything is asynchronous; the model changes
+ * only in the callbacks.
+ */
+
+static void inspect_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct pv_slot *s = ud;
+	struct posture_view *d = s->owner;
+	struct pm_container *e = pm_find(&d->m, s->id);
+	struct api_error perr;
+
+	(void)req;
+	s->req = NULL;
+	if (e)
+		e->inflight = 0;
+	if (code == API_OK && !e) {
+		/* destroyed while it was inspected: stays gone */
+	} else if (code == API_OK) {
+		if (pm_judge_json(&d->m, resp->body, resp->body_len,
+				  api_client_host(app_client(d->app)),
+				  &perr) != API_OK)
+			app_error(d->app, "posture: %.40s: %s", s->id,
+				  perr.msg);
+	} else if (code == API_E_HTTP && err && err->http_status == 404) {
+		pm_drop(&d->m, s->id); /* removed meanwhile */
+	} else if (err) {
+		snprintf(d->error, sizeof(d->error), "inspect: %s", err->msg);
+	}
+	e = pm_find(&d->m, s->id);
+	if (e && e->again) {
+		e->again = 0;
+		e->want = 1;
+	}
+	s->id[0] = '\0';
+	pv_changed(d);
+	pv_pump(d);
+	if (!pm_pending(&d->m) && d->scan_total) {
+		app_status(d->app, "posture: judged %zu containers",
+			   d->scan_total);
+		d->scan_total = 0;
+	}
+}
+
+/* Starts inspections while slots are free. */
+void pv_pump(struct posture_view *d)
+{
+	struct api_request_spec spec = {0};
+	struct pm_container *e;
+	struct api_error err;
+	char *path;
+	int i;
+
+	for (i = 0; i < PV_INFLIGHT; i++) {
+		struct pv_slot *s = &d->slots[i];
+		if (s->req)
+			continue;
+		e = pm_next_wanted(&d->m);
+		if (!e)
+			return;
+		e->want = 0;
+		path = api_container_inspect_path(e->id);
+		if (!path)
+			return;
+		snprintf(s->id, sizeof(s->id), "%s", e->id);
+		s->owner = d;
+		spec.path = path;
+		spec.on_done = inspect_done;
+		spec.ud = s;
+		if (api_request_start(app_client(d->app), &spec, &s->req,
+				      &err) == API_OK)
+			e->inflight = 1;
+		else {
+			s->req = NULL;
+			snprintf(d->error, sizeof(d->error), "inspect: %s",
+				 err.msg);
+		}
+		free(path);
+	}
+}
+
+static void list_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	struct posture_view *d = ud;
+	struct api_container_list l = {0};
+	struct api_error perr;
+	const char **ids;
+	size_t i;
+
+	(void)req;
+	d->list_req = NULL;
+	if (code != API_OK) {
+		snprintf(d->error, sizeof(d->error),
+			 "cannot list containers: %s",
+			 err ? err->msg : "failed");
+		app_dirty(d->app);
+		return;
+	}
+	if (api_containers_list_parse(resp->body, resp->body_len, &l, &perr) !=
+	    API_OK) {
+		snprintf(d->error, sizeof(d->error), "containers: %s",
+			 perr.msg);
+		app_dirty(d->app);
+		return;
+	}
+	d->error[0] = '\0';
+	ids = calloc(l.n + 1, sizeof(*ids));
+	for (i = 0; ids && i < l.n; i++) {
+		ids[i] = l.items[i].id;
+		pm_want(&d->m, l.items[i].id, l.items[i].name);
+	}
+	if (ids)
+		pm_keep_only(&d->m, ids, l.n);
+	free(ids);
+	d->scan_total = l.n;
+	api_container_list_free(&l);
+	pv_changed(d);
+	pv_pump(d);
+}
+
+static void scan_containers(struct posture_view *d)
+{
+	struct api_containers_list_opts lo = {.all = 1};
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	char *path;
+
+	d->scanned = 1;
+	if (d->list_req)
+		return; /* the running one serves */
+	path = api_containers_list_path(&lo);
+	if (!path)
+		return;
+	spec.path = path;
+	spec.on_done = list_done;
+	spec.ud = d;
+	if (api_request_start(app_client(d->app), &spec, &d->list_req, &err) !=
+	    API_OK) {
+		d->list_req = NULL;
+		snprintf(d->error, sizeof(d->error),
+			 "cannot list containers: %s", err.msg);
+	}
+	free(path);
+}
+
+static api_code engine_parse(struct posture_view *d, int idx,
+			     const struct api_response *resp,
+			     struct api_error *err)
+{
+	const char *b = resp->body;
+	size_t n = resp->body_len;
+
+	switch (idx) {
+	case PV_INFO:
+		api_info_free(&d->info);
+		return api_info_parse(b, n, &d->info, err);
+	case PV_VERSION:
+		api_version_free(&d->ver);
+		return api_version_parse(b, n, &d->ver, err);
+	default:
+		api_network_free(&d->bridge);
+		return api_network_inspect_parse(b, n, &d->bridge, err);
+	}
+}
+
+static void engine_judge(struct posture_view *d)
+{
+	const char *def = api_kv_get(
+		&d->bridge.options, "com.docker.network.bridge.default_bridge");
+	/* No default bridge (dockerd --bridge=none) is no finding. */
+	int br = d->eng_ok[PV_BRIDGE] && def && strcmp(def, "true") == 0;
+	struct api_client *c = app_client(d->app);
+
+	if (pm_judge_engine(&d->m, d->eng_ok[PV_INFO] ? &d->info : NULL,
+			    d->eng_ok[PV_VERSION] ? &d->ver : NULL,
+			    br ? &d->bridge : NULL, api_client_host(c),
+			    api_client_is_tls(c)) != API_OK)
+		app_error(d->app, "posture: out of memory");
+	pv_changed(d);
+}
+
+static void engine_done(struct api_request *req, api_code code,
+			const struct api_response *resp,
+			const struct api_error *err, void *ud)
+{
+	struct pv_slot *s = ud;
+	struct posture_view *d = s->owner;
+	struct api_error perr;
+
+	(void)req;
+	(void)err;
+	s->req = NULL;
+	d->eng_ok[s->idx] = code == API_OK &&
+			    engine_parse(d, s->idx, resp, &perr) == API_OK;
+	if (--d->eng_left == 0)
+		engine_judge(d);
+}
+
+static void scan_engine(struct posture_view *d)
+{
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	char *path;
+	int i;
+
+	for (i = 0; i < PV_ENGINE_REQS; i++)
+		if (d->eng[i].req) {
+			api_request_cancel(d->eng[i].req);
+			d->eng[i].req = NULL;
+		}
+	d->eng_left = PV_ENGINE_REQS;
+	for (i = 0; i < PV_ENGINE_REQS; i++) {
+		d->eng[i].owner = d;
+		d->eng[i].idx = i;
+		d->eng_ok[i] = 0;
+		path = i == PV_INFO	 ? api_info_path()
+		       : i == PV_VERSION ? api_version_path()
+					 : api_network_inspect_path("bridge");
+		spec.path = path;
+		spec.on_done = engine_done;
+		spec.ud = &d->eng[i];
+		if (!path ||
+		    api_request_start(app_client(d->app), &spec, &d->eng[i].req,
+				      &err) != API_OK) {
+			d->eng[i].req = NULL;
+			d->eng_left--;
+		}
+		free(path);
+	}
+	if (d->eng_left == 0)
+		engine_judge(d);
+}
+
+void pv_scan_all(struct posture_view *d)
+{
+	scan_containers(d);
+	scan_engine(d);
+}
+
+void pv_cancel(struct posture_view *d)
+{
+	int i;
+
+	if (d->list_req)
+		api_request_cancel(d->list_req);
+	d->list_req = NULL;
+	for (i = 0; i < PV_INFLIGHT; i++) {
+		if (d->slots[i].req)
+			api_request_cancel(d->slots[i].req);
+		d->slots[i].req = NULL;
+	}
+	for (i = 0; i < PV_ENGINE_REQS; i++) {
+		if (d->eng[i].req)
+			api_request_cancel(d->eng[i].req);
+		d->eng[i].req = NULL;
+	}
+}
