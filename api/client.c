@@ -7,6 +7,7 @@
 
 #include "api/buf.h"
 #include "api/client_impl.h"
+#include "api/client_ssh.h"
 
 #define ERROR_BODY_MAX (64u * 1024u)
 
@@ -52,10 +53,11 @@ api_code api_client_new(const struct api_client_opts *opts,
 	c->request_timeout_ms =
 		o->request_timeout_ms ? o->request_timeout_ms : 30000;
 	snprintf(c->version, sizeof(c->version), "%s", API_VERSION_OLDEST);
+	c->ssh_listen = -1;
 	c->host = strdup(host);
 	rc = c->host ? client_setup_tls(c, o, err) : api_nomem(err);
 	if (rc == API_OK)
-		rc = client_parse_host(c, host, err);
+		rc = client_parse_host(c, host, o, err);
 	if (rc == API_OK) {
 		c->multi = o->multi ? o->multi : curl_multi_init();
 		c->own_multi = !o->multi;
@@ -81,6 +83,7 @@ void api_client_free(struct api_client *c)
 		api_request_cancel(c->reqs);
 	if (c->own_multi && c->multi)
 		curl_multi_cleanup(c->multi);
+	client_ssh_free(c);
 	free(c->host);
 	free(c->unix_path);
 	free(c->base_url);
@@ -98,6 +101,22 @@ const char *api_client_host(const struct api_client *c)
 int api_client_is_tls(const struct api_client *c)
 {
 	return c->tls;
+}
+
+const char *api_client_transport(const struct api_client *c)
+{
+	if (c->tls)
+		return c->tls_verify ? "TLS (verified)" : "TLS (NOT verified)";
+	if (c->ssh_argv)
+		return "ssh";
+	if (c->unix_path)
+		return "unix socket";
+	return "plain TCP (unencrypted)";
+}
+
+int api_client_is_plain_tcp(const struct api_client *c)
+{
+	return !c->tls && !c->ssh_argv && !c->unix_path;
 }
 
 const char *api_client_version(const struct api_client *c)
@@ -248,6 +267,8 @@ static api_code setup_easy(struct api_request *r,
 	if (c->unix_path)
 		ok &= curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH,
 				       c->unix_path) == CURLE_OK;
+	if (c->ssh_argv)
+		ok &= client_ssh_setup(c, e);
 	ok &= curl_easy_setopt(e, CURLOPT_PRIVATE, r) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEDATA, r) == CURLE_OK;
@@ -467,7 +488,21 @@ static api_code classify(struct api_request *r, CURLcode cc, long status,
 				     "the engine at %s did not answer in "
 				     "time",
 				     r->c->host);
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+		return api_error_set(err, API_E_TRANSPORT, status,
+				     "TLS: cannot verify the engine at %s "
+				     "(check --tlscacert or "
+				     "$DOCKER_CERT_PATH/ca.pem): %s",
+				     r->c->host, what);
 	default:
+		if (r->c->ssh_argv) {
+			client_ssh_last_error(r->c, msg, sizeof(msg));
+			if (msg[0])
+				return api_error_set(err, API_E_CONNECT, status,
+						     "%s: %s (ssh: %s)",
+						     r->c->host, what, msg);
+		}
 		return api_error_set(err, API_E_TRANSPORT, status, "%s: %s",
 				     r->c->host, what);
 	}

@@ -34,6 +34,11 @@ struct api_client_opts {
 	long connect_timeout_ms; /* 0: 5 s */
 	long request_timeout_ms; /* 0: 30 s; streams have none */
 	CURLM *multi;		 /* NULL: the client makes its own */
+	/* Plain tcp:// to another host sends everything, root-equivalent
+	 * access included, in the clear: refused unless set. */
+	int allow_insecure_tcp;
+	const char
+		*ssh_opts; /* ssh:// extra ssh options; NULL: $BERTH_SSH_OPTS */
 };
 
 struct api_response {
@@ -80,6 +85,11 @@ void api_client_free(struct api_client *c);
 /* "unix:///run/docker.sock" or "tcp://host:2376", as resolved. */
 const char *api_client_host(const struct api_client *c);
 int api_client_is_tls(const struct api_client *c);
+/* How requests travel, for people: "TLS (verified)", "TLS (NOT
+ * verified)", "ssh", "unix socket" or "plain TCP (unencrypted)". */
+const char *api_client_transport(const struct api_client *c);
+/* tcp:// without TLS: what the console warns about. */
+int api_client_is_plain_tcp(const struct api_client *c);
 /* The version requests are sent with: the negotiated one, else oldest. */
 const char *api_client_version(const struct api_client *c);
 /* Settles the version from the engine's ApiVersion and MinAPIVersion. */

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "api/client_impl.h"
+#include "api/client_ssh.h"
 
 #define HEAD_MAX (16u * 1024u)
 #define ERR_BODY_MAX (16u * 1024u)
@@ -133,6 +134,8 @@ static api_code setup(struct api_client *c, struct api_hijack *h,
 	if (ok && c->unix_path)
 		ok = curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH,
 				      c->unix_path) == CURLE_OK;
+	if (ok && c->ssh_argv)
+		ok = client_ssh_setup(c, e);
 	ok = ok && curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L) == CURLE_OK;
 	ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
 	ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,

@@ -1,9 +1,13 @@
 #include "api/client_impl.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "api/client_ssh.h"
 
 static char *path_join(const char *dir, const char *file)
 {
@@ -78,12 +82,41 @@ api_code client_setup_tls(struct api_client *c, const struct api_client_opts *o,
 	return API_OK;
 }
 
+/* 127.0.0.0/8, ::1 or localhost: the only places plain HTTP stays on
+ * this machine. */
+static int loopback(const char *h, size_t n)
+{
+	size_t k = h[0] == '[' ? strcspn(h, "]") + 1 : strcspn(h, ":");
+	char name[64];
+	size_t i;
+
+	if (k > n)
+		k = n;
+	if (k == 0 || k >= sizeof(name))
+		return 0;
+	for (i = 0; i < k; i++)
+		name[i] = (char)tolower((unsigned char)h[i]);
+	name[k] = '\0';
+	if (strcmp(name, "localhost") == 0 || strcmp(name, "[::1]") == 0)
+		return 1;
+	return strncmp(name, "127.", 4) == 0 &&
+	       strspn(name, "0123456789.") == k;
+}
+
+static api_code parse_tcp(struct api_client *c, const char *host,
+			  const struct api_client_opts *o,
+			  struct api_error *err);
+
 api_code client_parse_host(struct api_client *c, const char *host,
+			   const struct api_client_opts *o,
 			   struct api_error *err)
 {
 	const char *rest;
-	size_t n;
 
+	if (strncmp(host, "ssh://", 6) == 0) {
+		c->tls = 0;
+		return client_parse_ssh(c, host, o->ssh_opts, err);
+	}
 	if (strncmp(host, "unix://", 7) == 0) {
 		rest = host + 7;
 		if (*rest != '/')
@@ -96,33 +129,52 @@ api_code client_parse_host(struct api_client *c, const char *host,
 	} else if (strncmp(host, "tcp://", 6) == 0 ||
 		   strncmp(host, "http://", 7) == 0 ||
 		   strncmp(host, "https://", 8) == 0) {
-		rest = strstr(host, "://") + 3;
-		n = strcspn(rest, "/");
-		if (n == 0)
-			return api_error_set(err, API_E_INVALID, 0,
-					     "%s: no host name", host);
-		if (strncmp(host, "https://", 8) == 0)
-			c->tls = 1;
-		c->base_url = malloc(n + 16);
-		if (c->base_url) {
-			/* The port is optional, as with the docker CLI. */
-			int has_port = rest[n - 1] != ']' &&
-				       memchr(rest, ':', n) != NULL &&
-				       (rest[0] != '[' ||
-					memchr(rest, ']', n) != NULL);
-			if (rest[0] == '[' && has_port)
-				has_port = rest[n - 1] != ']';
-			snprintf(c->base_url, n + 16, "%s://%.*s%s",
-				 c->tls ? "https" : "http", (int)n, rest,
-				 has_port ? "" : (c->tls ? ":2376" : ":2375"));
-		}
+		return parse_tcp(c, host, o, err);
 	} else {
 		return api_error_set(err, API_E_INVALID, 0,
 				     "%s: unsupported engine address (use "
-				     "unix:// or tcp://)",
+				     "unix://, tcp:// or ssh://)",
 				     host);
 	}
-	if (!c->base_url || (strncmp(host, "unix://", 7) == 0 && !c->unix_path))
+	if (!c->base_url || !c->unix_path)
 		return api_nomem(err);
+	return API_OK;
+}
+
+static api_code parse_tcp(struct api_client *c, const char *host,
+			  const struct api_client_opts *o,
+			  struct api_error *err)
+{
+	const char *rest = strstr(host, "://") + 3;
+	size_t n = strcspn(rest, "/");
+
+	if (n == 0)
+		return api_error_set(err, API_E_INVALID, 0, "%s: no host name",
+				     host);
+	if (strncmp(host, "https://", 8) == 0)
+		c->tls = 1;
+	/* Refused before anything is sent: the engine's API is root on
+	 * that host, for anyone on the path. */
+	if (!c->tls && !o->allow_insecure_tcp && !loopback(rest, n))
+		return api_error_set(err, API_E_INVALID, 0,
+				     "%s: plain tcp:// to another host is "
+				     "unencrypted and unauthenticated; use "
+				     "TLS (--tlsverify), ssh://, or "
+				     "--allow-insecure-tcp",
+				     host);
+	c->base_url = malloc(n + 16);
+	if (!c->base_url)
+		return api_nomem(err);
+	{
+		/* The port is optional, as with the docker CLI. */
+		int has_port = rest[n - 1] != ']' &&
+			       memchr(rest, ':', n) != NULL &&
+			       (rest[0] != '[' || memchr(rest, ']', n) != NULL);
+		if (rest[0] == '[' && has_port)
+			has_port = rest[n - 1] != ']';
+		snprintf(c->base_url, n + 16, "%s://%.*s%s",
+			 c->tls ? "https" : "http", (int)n, rest,
+			 has_port ? "" : (c->tls ? ":2376" : ":2375"));
+	}
 	return API_OK;
 }

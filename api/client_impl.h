@@ -4,6 +4,9 @@
 /* Internal to api/client*.c: the client's state, shared between the
  * transport (client.c) and the address/TLS resolution (client_host.c). */
 
+#include <stdio.h>
+#include <sys/types.h>
+
 #include "api/client.h"
 
 struct api_client {
@@ -24,14 +27,22 @@ struct api_client {
 	 * data often starts a request): those wait here for the next turn */
 	int in_perform;
 	int n_pending;
+	char **ssh_argv; /* ssh:// engines: the command per connection */
+	FILE *ssh_log;	 /* ssh's stderr, for the reason it failed */
+	int ssh_listen;	 /* the private socket curl dials; -1: none */
+	char ssh_dir[80];
+	pid_t *ssh_pids; /* ssh children not reaped yet */
+	size_t n_ssh_pids;
 };
 
 /* Fill c->tls, tls_verify and the TLS files from opts and the
  * environment, the way the docker CLI does. */
 api_code client_setup_tls(struct api_client *c, const struct api_client_opts *o,
 			  struct api_error *err);
-/* Fill c->unix_path and c->base_url from "unix://..." or "tcp://...". */
+/* Fill c->unix_path and c->base_url from "unix://...", "tcp://..." or
+ * "ssh://..."; a plain tcp:// beyond loopback needs allow_insecure_tcp. */
 api_code client_parse_host(struct api_client *c, const char *host,
+			   const struct api_client_opts *o,
 			   struct api_error *err);
 
 #endif

@@ -251,8 +251,9 @@ static void closure(const struct dockerignore_pat *p, unsigned char *set)
 			set[i + 1] = 1;
 }
 
-static void step(const struct dockerignore_pat *p, const unsigned char *cur,
-		 unsigned char *next, uint32_t c)
+/* Returns whether any state is still alive: a dead set ends the match. */
+static int step(const struct dockerignore_pat *p, const unsigned char *cur,
+		unsigned char *next, uint32_t c)
 {
 	size_t i, n = p->ntok + 1;
 
@@ -280,6 +281,7 @@ static void step(const struct dockerignore_pat *p, const unsigned char *cur,
 			next[i] = 1;
 	}
 	closure(p, next);
+	return memchr(next, 1, 2 * n) != NULL;
 }
 
 static int pat_match(const struct dockerignore_pat *p, const char *s,
@@ -287,7 +289,7 @@ static int pat_match(const struct dockerignore_pat *p, const char *s,
 {
 	size_t n = p->ntok + 1, i = 0;
 	unsigned char *mem, *cur, *next;
-	int ok;
+	int ok, alive = 1;
 
 	if (p->suffix) {
 		const char *suf = p->text + 2;
@@ -304,9 +306,9 @@ static int pat_match(const struct dockerignore_pat *p, const char *s,
 	next = mem + 2 * n;
 	cur[0] = 1;
 	closure(p, cur);
-	while (i < len) {
+	while (i < len && alive) {
 		unsigned char *tmp;
-		step(p, cur, next, utf8_next(s, len, &i));
+		alive = step(p, cur, next, utf8_next(s, len, &i));
 		tmp = cur;
 		cur = next;
 		next = tmp;

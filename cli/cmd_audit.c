@@ -12,6 +12,7 @@
 #include "api/system.h"
 #include "cli/audit_format.h"
 #include "cli/cli.h"
+#include "cli/hostfacts_collect.h"
 #include "posture/rules.h"
 
 /*
@@ -23,7 +24,8 @@
 
 #define USAGE                                                                  \
 	"usage: berth audit [--format text|json|sarif] [--fail-on SEVERITY]\n" \
-	"                   [--container NAME ...] [-H HOST]\n"
+	"                   [--container NAME ...] [-H HOST]\n"                \
+	"                   [--host-checks | --no-host-checks]\n"
 
 struct audit_args {
 	enum audit_format fmt;
@@ -31,6 +33,7 @@ struct audit_args {
 	const char **names;
 	size_t n_names;
 	const char *host;
+	int host_checks; /* -1: when the engine is local */
 };
 
 /* What a run fetched, freed in one place. */
@@ -58,6 +61,8 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 		{"fail-on", required_argument, NULL, 'F'},
 		{"container", required_argument, NULL, 'c'},
 		{"host", required_argument, NULL, 'H'},
+		{"host-checks", no_argument, NULL, 'K'},
+		{"no-host-checks", no_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -88,6 +93,10 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 			break;
 		case 'H':
 			a->host = optarg;
+			break;
+		case 'K':
+		case 'k':
+			a->host_checks = ch == 'K';
 			break;
 		case 'h':
 			fputs(USAGE, stdout);
@@ -254,6 +263,28 @@ static int audit_engine(struct audit_run *r)
 	return code == API_OK ? 0 : 1;
 }
 
+/* The engine's own host: only meaningful when berth runs on it, so on
+ * by default for a unix socket; asked for on a remote engine it says
+ * why it cannot judge. */
+static int audit_host(struct audit_run *r, const struct audit_args *a)
+{
+	struct hostfacts h = {0};
+	const char *host = api_client_host(r->c);
+	int local = host && strncmp(host, "unix://", 7) == 0;
+	api_code code;
+
+	if (a->host_checks == 0 || (a->host_checks < 0 && !local))
+		return 0;
+	code = hostfacts_collect(host, r->info.docker_root_dir, r->ver.version,
+				 r->ver.api_version, &h);
+	if (code == API_OK)
+		code = posture_check_host(&h, &r->f);
+	hostfacts_free(&h);
+	if (code != API_OK)
+		fputs("berth: audit: out of memory\n", stderr);
+	return code == API_OK ? 0 : 1;
+}
+
 static int report(struct audit_run *r, const struct audit_args *a)
 {
 	struct audit_report rep = {0};
@@ -283,7 +314,8 @@ static int report(struct audit_run *r, const struct audit_args *a)
 
 int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 {
-	struct audit_args a = {.fmt = AUDIT_TEXT, .fail_on = -1};
+	struct audit_args a = {
+		.fmt = AUDIT_TEXT, .fail_on = -1, .host_checks = -1};
 	struct audit_run r = {0};
 	struct cli_opts co = *o;
 	size_t i;
@@ -299,6 +331,8 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 	rc = r.c ? 0 : 3;
 	if (rc == 0)
 		rc = audit_engine(&r);
+	if (rc == 0)
+		rc = audit_host(&r, &a);
 	if (rc == 0)
 		rc = audit_containers(&r, &a);
 	if (rc == 0)

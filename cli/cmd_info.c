@@ -40,6 +40,7 @@ int cli_cmd_info(const struct cli_opts *o, int argc, char **argv)
 		rc = cli_fail("info", &err);
 	if (rc == 0) {
 		row("Engine", api_client_host(c));
+		row("Transport", api_client_transport(c));
 		row("Name", info.name);
 		row("Server version", ver.version);
 		row("API version", ver.api_version);

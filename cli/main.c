@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/context.h"
 #include "cli/cli.h"
 #include "tui/options.h"
 
@@ -18,6 +19,8 @@ enum {
 	OPT_READ_ONLY,
 	OPT_THEME,
 	OPT_CONFIG,
+	OPT_CONTEXT,
+	OPT_INSECURE_TCP,
 };
 
 static const struct option long_opts[] = {
@@ -30,6 +33,8 @@ static const struct option long_opts[] = {
 	{"read-only", no_argument, NULL, OPT_READ_ONLY},
 	{"theme", required_argument, NULL, OPT_THEME},
 	{"config", required_argument, NULL, OPT_CONFIG},
+	{"context", required_argument, NULL, OPT_CONTEXT},
+	{"allow-insecure-tcp", no_argument, NULL, OPT_INSECURE_TCP},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'v'},
 	{NULL, 0, NULL, 0},
@@ -43,10 +48,16 @@ static void usage(FILE *out)
 		"A terminal console for Docker.\n"
 		"\n"
 		"Options:\n"
-		"  -H, --host ADDR        engine address: unix:///path or "
-		"tcp://host:port\n"
-		"                         (default: $DOCKER_HOST, else "
+		"  -H, --host ADDR        engine address: unix:///path, "
+		"tcp://host:port or\n"
+		"                         ssh://[user@]host[:port] (default: "
+		"$DOCKER_HOST, else\n"
+		"                         the Docker context, else "
 		"unix:///var/run/docker.sock)\n"
+		"      --context NAME     use the Docker context NAME "
+		"(default: $DOCKER_CONTEXT,\n"
+		"                         else currentContext in "
+		"~/.docker/config.json)\n"
 		"      --tls              use TLS (implied by "
 		"$DOCKER_TLS_VERIFY)\n"
 		"      --tlsverify        use TLS and verify the engine "
@@ -55,6 +66,8 @@ static void usage(FILE *out)
 		"$DOCKER_CERT_PATH/ca.pem)\n"
 		"      --tlscert FILE     client certificate\n"
 		"      --tlskey FILE      client key\n"
+		"      --allow-insecure-tcp  allow plain tcp:// (no TLS) to "
+		"a non-loopback host\n"
 		"      --read-only        refuse every action that changes "
 		"the engine\n"
 		"      --theme NAME       colour theme\n"
@@ -62,13 +75,21 @@ static void usage(FILE *out)
 		"  -h, --help             this help\n"
 		"  -v, --version          berth's version\n"
 		"\n"
+		"\n"
+		"ssh://: berth runs \"ssh [-p PORT] [-l USER] $BERTH_SSH_OPTS "
+		"HOST docker system\n"
+		"dial-stdio\" per connection (like the docker CLI); "
+		"~/.ssh/config applies,\n"
+		"and authentication must not prompt (keys or an agent).\n"
+		"\n"
 		"Commands (none: the console on the containers pane):\n");
 	cli_commands_help(out);
 	fputs("\nConfiguration file options:\n", out);
 	options_print_help(out);
 }
 
-static int parse(int argc, char **argv, struct cli_opts *o)
+static int parse(int argc, char **argv, struct cli_opts *o,
+		 const char **context)
 {
 	int ch;
 
@@ -102,6 +123,12 @@ static int parse(int argc, char **argv, struct cli_opts *o)
 		case OPT_CONFIG:
 			o->config_path = optarg;
 			break;
+		case OPT_CONTEXT:
+			*context = optarg;
+			break;
+		case OPT_INSECURE_TCP:
+			o->client.allow_insecure_tcp = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -120,15 +147,22 @@ int main(int argc, char **argv)
 {
 	struct cli_opts o;
 	const struct cli_command *cmd;
+	const char *context = NULL;
+	/* Holds the strings o.client points to, for the whole run. */
+	static struct api_context ctx;
+	struct api_error err;
 	int first;
 
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof(o));
 	o.client.tls = -1;
 	o.client.tls_verify = -1;
-	first = parse(argc, argv, &o);
+	first = parse(argc, argv, &o, &context);
 	if (first < 0)
 		return 2;
+	api_error_clear(&err);
+	if (api_context_apply(context, &o.client, &ctx, &err) != API_OK)
+		return cli_fail("context", &err);
 	if (first >= argc) {
 		return cli_console(&o);
 	}

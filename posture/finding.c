@@ -38,6 +38,8 @@ const char *posture_scope_name(enum posture_scope s)
 		return "image";
 	case POSTURE_SCOPE_ENGINE:
 		return "engine";
+	case POSTURE_SCOPE_HOST:
+		return "host";
 	}
 	return "unknown";
 }

@@ -27,6 +27,7 @@ enum posture_scope {
 	POSTURE_SCOPE_CONTAINER,
 	POSTURE_SCOPE_IMAGE,
 	POSTURE_SCOPE_ENGINE,
+	POSTURE_SCOPE_HOST, /* the engine's own host: files, flags */
 };
 
 struct posture_rule;

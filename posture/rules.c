@@ -4,11 +4,34 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "posture/check_host.h"
 #include "posture/checks.h"
 
 #define C POSTURE_SCOPE_CONTAINER
 #define I POSTURE_SCOPE_IMAGE
 #define E POSTURE_SCOPE_ENGINE
+#define H POSTURE_SCOPE_HOST
+/* Rows the host rules share a check and a why with. */
+#define HOST_AUDIT(id, what)                                                   \
+	{                                                                      \
+		id, LOW, H, "No audit rule for " what,                         \
+			"Changes to the daemon and its files should leave an " \
+			"audit trail.",                                        \
+			"-w PATH -k docker in "                                \
+			"/etc/audit/rules.d/docker.rules",                     \
+			posture_check_host_audit                               \
+	}
+#define HOST_FILE(id, sev, title)                                              \
+	{                                                                      \
+		id, sev, H, title,                                             \
+			"Whoever can change the daemon's files or socket is "  \
+			"root on the "                                         \
+			"host.",                                               \
+			"chown root:root (root:docker for the socket); chmod " \
+			"to the "                                              \
+			"benchmark's mode",                                    \
+			posture_check_host_file                                \
+	}
 #define CRIT POSTURE_SEV_CRITICAL
 #define HIGH POSTURE_SEV_HIGH
 #define MED POSTURE_SEV_MEDIUM
@@ -191,6 +214,103 @@ const struct posture_rule posture_rules[] = {
 	 "The engine cannot tell a hung service from a healthy one.",
 	 "--health-cmd ... (or HEALTHCHECK in the image)",
 	 posture_check_healthcheck},
+	/* Host: the engine's own host (berth audit --host-checks) */
+	{"berth.host.remote", INFO, H, "Host not judged: the engine is remote",
+	 "The daemon's files and flags can only be read on its own host.",
+	 "run berth audit on the engine's host (ssh host berth audit)",
+	 posture_check_host_remote},
+	{"berth.host.config", INFO, H, "Daemon configuration not readable",
+	 "Section 2 is judged only when the command line and daemon.json "
+	 "were both read.",
+	 "run berth audit as root on the engine's host",
+	 posture_check_host_cmdline},
+	{"1.1.1", LOW, H, "Data root not on its own partition",
+	 "Images and logs filling the root filesystem take the host down.",
+	 "mount a separate filesystem at the data root (/var/lib/docker)",
+	 posture_check_host_partition},
+	{"1.1.2", MED, H, "Users who control the daemon",
+	 "Membership of the socket's group is root on the host.",
+	 "gpasswd -d USER docker for everyone who does not need it",
+	 posture_check_host_access},
+	{"berth.host.audit", INFO, H, "No audit rules file",
+	 "Without auditd rules, changes to the daemon and its files leave no "
+	 "trail.",
+	 "install auditd; add -w rules in /etc/audit/rules.d/docker.rules",
+	 posture_check_host_audit_file},
+	HOST_AUDIT("1.1.3", "dockerd"),
+	HOST_AUDIT("1.1.4", "/run/containerd"),
+	HOST_AUDIT("1.1.5", "the data root"),
+	HOST_AUDIT("1.1.6", "/etc/docker"),
+	HOST_AUDIT("1.1.7", "docker.service"),
+	HOST_AUDIT("1.1.8", "containerd.sock"),
+	HOST_AUDIT("1.1.9", "docker.socket"),
+	HOST_AUDIT("1.1.10", "/etc/default/docker"),
+	HOST_AUDIT("1.1.11", "/etc/docker/daemon.json"),
+	HOST_AUDIT("1.1.12", "/etc/containerd/config.toml"),
+	HOST_AUDIT("1.1.13", "/etc/sysconfig/docker"),
+	HOST_AUDIT("1.1.14", "containerd"),
+	HOST_AUDIT("1.1.15", "containerd-shim"),
+	HOST_AUDIT("1.1.16", "containerd-shim-runc-v1"),
+	HOST_AUDIT("1.1.17", "containerd-shim-runc-v2"),
+	HOST_AUDIT("1.1.18", "runc"),
+	{"1.2.2", INFO, H, "Engine older than the newest release known",
+	 "Older engines miss security fixes.",
+	 "upgrade the engine (apt-get install docker-ce, or the distro's)",
+	 posture_check_host_version},
+	{"2.3", LOW, H, "Daemon log level not info",
+	 "debug logs leak request details; warn and above lose the trail.",
+	 "dockerd --log-level=info (or drop the flag)",
+	 posture_check_host_flag},
+	{"2.4", MED, H, "Docker may not change iptables",
+	 "Without it, published ports and network isolation are left to "
+	 "hand-made rules.",
+	 "drop --iptables=false", posture_check_host_flag},
+	{"2.7.daemon", CRIT, H, "Daemon listens on TCP without TLS",
+	 "Anyone who can reach the port is root on the host.",
+	 "dockerd --tlsverify --tlscacert --tlscert --tlskey (or no -H tcp://)",
+	 posture_check_host_flag},
+	{"2.8", INFO, H, "No default ulimit",
+	 "Containers inherit the daemon's limits on files and processes.",
+	 "dockerd --default-ulimit nofile=1024:4096 (or \"default-ulimits\")",
+	 posture_check_host_flag},
+	{"2.10", INFO, H, "Custom default cgroup parent",
+	 "Limits set for containers may not apply under another parent.",
+	 "drop --cgroup-parent unless it is meant", posture_check_host_flag},
+	{"2.12", LOW, H, "No authorization plugin",
+	 "Anyone reaching the socket may do anything the API allows.",
+	 "dockerd --authorization-plugin=PLUGIN", posture_check_host_flag},
+	{"2.14.daemon", LOW, H, "Daemon does not block privilege escalation",
+	 "setuid binaries in every container can gain privileges by default.",
+	 "dockerd --no-new-privileges (or \"no-new-privileges\": true)",
+	 posture_check_host_flag},
+	{"2.16.daemon", LOW, H, "Userland proxy enabled",
+	 "docker-proxy listens on each published port: more code, more "
+	 "exposure.",
+	 "dockerd --userland-proxy=false", posture_check_host_flag},
+	HOST_FILE("3.1", MED, "docker.service not owned by root:root"),
+	HOST_FILE("3.2", MED, "docker.service mode above 644"),
+	HOST_FILE("3.3", MED, "docker.socket not owned by root:root"),
+	HOST_FILE("3.4", MED, "docker.socket mode above 644"),
+	HOST_FILE("3.5", MED, "/etc/docker not owned by root:root"),
+	HOST_FILE("3.6", MED, "/etc/docker mode above 755"),
+	HOST_FILE("3.7", MED, "Registry certificate not owned by root:root"),
+	HOST_FILE("3.8", MED, "Registry certificate mode above 444"),
+	HOST_FILE("3.9", MED, "TLS CA certificate not owned by root:root"),
+	HOST_FILE("3.10", MED, "TLS CA certificate mode above 444"),
+	HOST_FILE("3.11", MED, "Server certificate not owned by root:root"),
+	HOST_FILE("3.12", MED, "Server certificate mode above 444"),
+	HOST_FILE("3.13", HIGH, "Server key not owned by root:root"),
+	HOST_FILE("3.14", HIGH, "Server key mode above 400"),
+	HOST_FILE("3.15", HIGH, "Docker socket not owned by root:docker"),
+	HOST_FILE("3.16", HIGH, "Docker socket mode above 660"),
+	HOST_FILE("3.17", MED, "daemon.json not owned by root:root"),
+	HOST_FILE("3.18", MED, "daemon.json mode above 644"),
+	HOST_FILE("3.19", MED, "/etc/default/docker not owned by root:root"),
+	HOST_FILE("3.20", MED, "/etc/default/docker mode above 644"),
+	HOST_FILE("3.21", MED, "/etc/sysconfig/docker mode above 644"),
+	HOST_FILE("3.22", MED, "/etc/sysconfig/docker not owned by root:root"),
+	HOST_FILE("3.23", MED, "containerd socket not owned by root:root"),
+	HOST_FILE("3.24", MED, "containerd socket mode above 660"),
 };
 
 const size_t posture_rules_n = sizeof(posture_rules) / sizeof(posture_rules[0]);
@@ -301,4 +421,14 @@ api_code posture_check_engine(const struct api_info *info,
 	x.object = "engine";
 	x.object_id = info ? info->id : NULL;
 	return run_scope(POSTURE_SCOPE_ENGINE, &x, out);
+}
+
+api_code posture_check_host(const struct hostfacts *h,
+			    struct posture_findings *out)
+{
+	struct posture_ctx x = {0};
+
+	x.host = h;
+	x.object = "host";
+	return run_scope(POSTURE_SCOPE_HOST, &x, out);
 }

@@ -18,6 +18,7 @@
 
 /* What a check looks at.  Only the members of the rule's scope are set;
  * object and object_id name what the findings are about. */
+struct hostfacts;
 struct posture_ctx {
 	const char *object;
 	const char *object_id;
@@ -33,6 +34,8 @@ struct posture_ctx {
 	const struct api_network *bridge; /* the default bridge, if any */
 	const char *engine_host;	  /* "unix:///...", "tcp://h:2375" */
 	int engine_tls;
+	/* host scope */
+	const struct hostfacts *host;
 };
 
 struct posture_rule;
@@ -69,5 +72,9 @@ api_code posture_check_engine(const struct api_info *info,
 			      const struct api_network *bridge,
 			      const char *engine_host, int engine_tls,
 			      struct posture_findings *out);
+/* The host rules (posture/check_host*.c) over facts collected on the
+ * engine's own host (cli/hostfacts_collect.h). */
+api_code posture_check_host(const struct hostfacts *h,
+			    struct posture_findings *out);
 
 #endif

@@ -13,7 +13,7 @@
 #   BENCH_MEM_RESERVE_MB=2048  memory left free; containers beyond it are
 #                          created but not started
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 . scripts/bench/lib.sh
 
 N_LIST=${BENCH_N:-"50 200 1000"}
@@ -56,16 +56,21 @@ trap 'exit 130' INT TERM
 	say "no $BERTH (make berth)"
 	exit 1
 }
-command -v tmux >/dev/null && command -v ss >/dev/null || {
+if ! command -v tmux >/dev/null || ! command -v ss >/dev/null; then
 	say "needs tmux and ss (iproute2)"
 	exit 1
-}
+fi
 
 say "engine at $ENGINE_DIR"
-scripts/engine.sh start "$ENGINE_DIR" && scripts/engine.sh seed "$ENGINE_DIR" >/dev/null 2>&1 || {
+if ! scripts/engine.sh start "$ENGINE_DIR" ||
+	! scripts/engine.sh seed "$ENGINE_DIR" >/dev/null 2>&1; then
 	say "the private engine did not start"
 	exit 1
-}
+fi
+# Others may rebuild ./berth meanwhile: measure one binary throughout.
+cp "$BERTH" "$ENGINE_DIR/berth" || exit 1
+BERTH=$ENGINE_DIR/berth
+export BERTH
 tm_init
 
 mem_avail_mb() { awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo; }
@@ -85,7 +90,9 @@ make_containers() {
 			mode=create
 			notes+=("memory: only $i containers running; the rest created, not started")
 		fi
-		echo "$names" | xargs -P 8 -I{} docker "$mode" --name {} --network none \
+		# shellcheck disable=SC2046
+		echo "$names" | xargs -P 8 -I{} docker $([ "$mode" = run ] && echo run -d || echo create) \
+			--name {} --network none \
 			-m 16m --log-opt max-size=1m "$IMG" \
 			sh -c 'while :; do echo tick; sleep 1; done' >/dev/null ||
 			say "some containers failed to $mode"
@@ -143,12 +150,12 @@ idle_window() {
 	sleep 2 # let the stats streams open
 	t0=$(now_ms)
 	p0=$(cpu_ticks "$pid")
-	e0=$(cpu_ticks $(engine_pids))
-	s0=$(cpu_ticks $(engine_pids shims))
+	e0=$(engine_ticks)
+	s0=$(engine_ticks shims)
 	sleep "$IDLE_S"
 	p1=$(cpu_ticks "$pid")
-	e1=$(cpu_ticks $(engine_pids))
-	s1=$(cpu_ticks $(engine_pids shims))
+	e1=$(engine_ticks)
+	s1=$(engine_ticks shims)
 	ms=$(($(now_ms) - t0))
 	put "$n" "${who}_cpu_pct" "$(pct $((p1 - p0)) "$ms")"
 	put "$n" "${who}_engine_cpu_pct" "$(pct $((e1 - e0)) "$ms")"
@@ -163,11 +170,11 @@ engine_alone() {
 	tm_idle
 	sleep 2
 	t0=$(now_ms)
-	e0=$(cpu_ticks $(engine_pids))
-	s0=$(cpu_ticks $(engine_pids shims))
+	e0=$(engine_ticks)
+	s0=$(engine_ticks shims)
 	sleep "$IDLE_S"
-	e1=$(cpu_ticks $(engine_pids))
-	s1=$(cpu_ticks $(engine_pids shims))
+	e1=$(engine_ticks)
+	s1=$(engine_ticks shims)
 	ms=$(($(now_ms) - t0))
 	put "$n" alone_engine_cpu_pct "$(pct $((e1 - e0)) "$ms")"
 	put "$n" alone_engine_shims_cpu_pct "$(pct $((s1 - s0)) "$ms")"
@@ -250,6 +257,7 @@ bench_n() {
 	tm_idle
 	say "N=$n: posture, stats, log flood"
 	put "$n" posture_ms "$(wall_ms "$BERTH" audit --format json)"
+	# shellcheck disable=SC2016 # expanded by that sh
 	put "$n" cli_inspect_ms "$(wall_ms sh -c 'docker inspect $(docker ps -aq)')"
 	put "$n" cli_stats_nostream_ms "$(wall_ms docker stats --no-stream)"
 	put "$n" running "$(docker ps -q | wc -l)"

@@ -8,7 +8,8 @@ pkgs=(
 	clang-format cppcheck curl procps time tmux
 	libncurses-dev libcurl4-openssl-dev libcjson-dev libarchive-dev
 	libyaml-dev libcmocka-dev
-	docker.io busybox-static docker-registry docker-compose
+	docker.io busybox-static docker-registry docker-compose podman
+	openssl openssh-client openssh-server
 )
 
 missing=()

@@ -22,15 +22,20 @@ fail=0
 failed=()
 t0=$(date +%s)
 
+started=$(date +%s)
 record() { # name passed failed
+	local now secs
+	now=$(date +%s)
+	secs=$((now - started))
+	started=$now
 	pass=$((pass + $2))
 	fail=$((fail + $3))
 	if [ "$3" -gt 0 ]; then
 		failed+=("$1")
-		echo "FAIL $1 ($2 passed, $3 failed); log: build/test-logs/$1.log"
+		echo "FAIL $1 ($2 passed, $3 failed, ${secs}s); log: build/test-logs/$1.log"
 		tail -n 40 "$logs/$1.log" | sed 's/^/    /'
 	else
-		echo "ok   $1 ($2 passed)"
+		echo "ok   $1 ($2 passed, ${secs}s)"
 	fi
 }
 
@@ -86,7 +91,7 @@ run_cmd format make -s format-check
 run_cmd cppcheck make -s lint
 
 echo "== fuzz smoke"
-run_cmd fuzz-smoke tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-4}"
+run_cmd fuzz-smoke tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-3}"
 
 echo "== integration tests (private engine)"
 engine_dir=$(mktemp -d /tmp/berth-check.XXXXXX)

@@ -88,6 +88,13 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_CONTAINER_REBUILD] = {"container.rebuild",
 				   "rebuild the image and recreate",
 				   KCTX_CONTAINERS},
+	[ACT_PANE_SERVICES] = {"pane.services", "swarm services", KCTX_GLOBAL},
+	[ACT_PANE_NODES] = {"pane.nodes", "swarm nodes", KCTX_GLOBAL},
+	[ACT_SERVICE_SCALE] = {"service.scale", "scale", KCTX_SWARM},
+	[ACT_SERVICE_FORCE_UPDATE] = {"service.force_update", "force update",
+				      KCTX_SWARM},
+	[ACT_SERVICE_ROLLBACK] = {"service.rollback", "rollback", KCTX_SWARM},
+	[ACT_SERVICE_REMOVE] = {"service.remove", "remove", KCTX_SWARM},
 };
 
 static const char *const km_ctx_names[KCTX_COUNT] = {
@@ -102,6 +109,7 @@ static const char *const km_ctx_names[KCTX_COUNT] = {
 	[KCTX_POSTURE] = "posture",
 	[KCTX_DIALOG] = "dialog",
 	[KCTX_HELP] = "help",
+	[KCTX_SWARM] = "swarm",
 };
 
 static const int km_parents[KCTX_COUNT] = {
@@ -116,6 +124,7 @@ static const int km_parents[KCTX_COUNT] = {
 	[KCTX_POSTURE] = KCTX_LIST,
 	[KCTX_DIALOG] = -1,
 	[KCTX_HELP] = KCTX_LIST,
+	[KCTX_SWARM] = KCTX_LIST,
 };
 
 #define FK(k) BKEY_FUNC(KEY_##k)
@@ -137,7 +146,8 @@ static const struct key_binding km_global[] = {
 	B('P', ACT_APP_POSTURE),    B('\t', ACT_PANE_NEXT),
 	B(FK(BTAB), ACT_PANE_PREV), B('1', ACT_PANE_CONTAINERS),
 	B('2', ACT_PANE_IMAGES),    B('3', ACT_PANE_VOLUMES),
-	B('4', ACT_PANE_NETWORKS),
+	B('4', ACT_PANE_NETWORKS),  B('W', ACT_PANE_SERVICES),
+	B('N', ACT_PANE_NODES),
 };
 
 static const struct key_binding km_list[] = {
@@ -224,6 +234,12 @@ static const struct key_binding km_help[] = {
 	B('?', ACT_VIEW_CLOSE),
 };
 
+static const struct key_binding km_swarm[] = {
+	BAR(0x1b, ACT_VIEW_CLOSE),	    BAR('s', ACT_SERVICE_SCALE),
+	BAR('F', ACT_SERVICE_FORCE_UPDATE), B('R', ACT_SERVICE_ROLLBACK),
+	BAR('D', ACT_SERVICE_REMOVE),	    B(FK(DC), ACT_SERVICE_REMOVE),
+};
+
 #define KM_TABLE(t)                                                            \
 	{                                                                      \
 		t, sizeof(t) / sizeof(t[0])                                    \
@@ -244,6 +260,7 @@ static const struct {
 	[KCTX_POSTURE] = KM_TABLE(km_posture),
 	[KCTX_DIALOG] = KM_TABLE(km_dialog),
 	[KCTX_HELP] = KM_TABLE(km_help),
+	[KCTX_SWARM] = KM_TABLE(km_swarm),
 };
 
 void keymap_init(struct keymap *km)

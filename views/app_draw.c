@@ -24,6 +24,7 @@ static void fill_bar_info(struct app *a, struct bar_info *b)
 	cstore_counts(a->containers, &b->running, &b->paused, &b->stopped);
 	b->alerts = a->alerts;
 	b->read_only = a->opts.read_only;
+	b->plain_tcp = api_client_is_plain_tcp(a->client);
 	b->pane_title = v->title;
 	b->pane_active = a->active < APP_TABS ? a->active : -1;
 	for (i = 0; i < a->n_views && i < APP_TABS; i++)

@@ -130,6 +130,12 @@ static int app_action(struct app *a, enum action act)
 	case ACT_APP_EVENTS:
 		app_show_pane(a, "events", NULL);
 		return 1;
+	case ACT_PANE_SERVICES:
+		app_show_pane(a, "services", NULL);
+		return 1;
+	case ACT_PANE_NODES:
+		app_show_pane(a, "nodes", NULL);
+		return 1;
 	case ACT_APP_POSTURE:
 		app_show_pane(a, "posture", NULL);
 		return 1;

@@ -15,7 +15,7 @@ struct seg {
 	int priority; /* lower is dropped first */
 };
 
-#define MAX_SEGS 16
+#define MAX_SEGS 20
 
 static void seg_add(struct seg *segs, int *n, int priority,
 		    enum theme_slot slot, const char *fmt, ...)
@@ -71,6 +71,8 @@ static void build_top(struct seg *segs, int *n, const struct bar_info *b)
 	conn_seg(segs, n, b);
 	if (b->read_only)
 		seg_add(segs, n, 7, TS_ALERT, "READ-ONLY");
+	if (b->plain_tcp)
+		seg_add(segs, n, 7, TS_ALERT, "⚠ NO TLS");
 	if (b->alerts > 0)
 		seg_add(segs, n, 7, TS_ALERT, "⚠ %d", b->alerts);
 	seg_add(segs, n, 6, TS_TITLE, "%d running %d paused %d stopped",
@@ -130,6 +132,9 @@ void bars_draw_keys(WINDOW *w, const struct rect *r, const struct keymap *km,
 {
 	struct keymap_entry e;
 	int x = r->x, c = (int)ctx;
+	/* A key a pane binds hides what its parent context binds to it. */
+	char shown[32][KEYNAME_MAX];
+	int n_shown = 0, k, dup;
 
 	if (r->h <= 0)
 		return;
@@ -140,6 +145,12 @@ void bars_draw_keys(WINDOW *w, const struct rect *r, const struct keymap *km,
 			int kw, lw;
 			if (!(e.flags & KB_BAR))
 				continue;
+			for (k = 0, dup = 0; k < n_shown && !dup; k++)
+				dup = strcmp(shown[k], e.key) == 0;
+			if (dup)
+				continue;
+			if (n_shown < 32)
+				memcpy(shown[n_shown++], e.key, KEYNAME_MAX);
 			kw = text_width(e.key);
 			lw = text_width(e.help);
 			if (x + kw + lw + 2 > r->x + r->w)

@@ -17,6 +17,7 @@ struct bar_info {
 	int running, paused, stopped;
 	int alerts;
 	int read_only;
+	int plain_tcp; /* tcp:// without TLS: everything in the clear */
 	const char *pane_title;
 	const char *pane_names[8]; /* tabs, in key order 1..n */
 	int pane_count;

@@ -173,10 +173,8 @@ static void ping_timer(void *ud)
 static api_code subscribe(struct conn *cn, struct api_error *err)
 {
 	static const struct api_filter filters[] = {
-		{"type", "container"},
-		{"type", "image"},
-		{"type", "volume"},
-		{"type", "network"},
+		{"type", "container"}, {"type", "image"},   {"type", "volume"},
+		{"type", "network"},   {"type", "service"}, {"type", "node"},
 	};
 	struct api_events_opts o = {.filters = filters,
 				    .n_filters = sizeof(filters) /

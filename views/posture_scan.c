@@ -4,6 +4,8 @@
 
 #include "api/container_inspect.h"
 #include "api/containers.h"
+#include "cli/hostfacts_collect.h"
+#include "posture/rules.h"
 #include "views/app.h"
 #include "views/posture_impl.h"
 
@@ -178,6 +180,26 @@ static api_code engine_parse(struct posture_view *d, int idx,
 	}
 }
 
+/* The engine's own host, when berth runs on it: local file reads only,
+ * fast enough for the loop.  Its findings join the engine's summary. */
+static api_code host_judge(struct posture_view *d, const char *host)
+{
+	struct hostfacts h = {0};
+	api_code rc;
+
+	if (!host || strncmp(host, "unix://", 7) != 0)
+		return API_OK;
+	rc = hostfacts_collect(
+		host, d->eng_ok[PV_INFO] ? d->info.docker_root_dir : NULL,
+		d->eng_ok[PV_VERSION] ? d->ver.version : NULL,
+		d->eng_ok[PV_VERSION] ? d->ver.api_version : NULL, &h);
+	if (rc == API_OK)
+		rc = posture_check_host(&h, &d->m.engine);
+	posture_findings_sort(&d->m.engine);
+	hostfacts_free(&h);
+	return rc;
+}
+
 static void engine_judge(struct posture_view *d)
 {
 	const char *def = api_kv_get(
@@ -190,6 +212,8 @@ static void engine_judge(struct posture_view *d)
 			    d->eng_ok[PV_VERSION] ? &d->ver : NULL,
 			    br ? &d->bridge : NULL, api_client_host(c),
 			    api_client_is_tls(c)) != API_OK)
+		app_error(d->app, "posture: out of memory");
+	else if (host_judge(d, api_client_host(c)) != API_OK)
 		app_error(d->app, "posture: out of memory");
 	pv_changed(d);
 }

@@ -16,5 +16,9 @@ extern const struct view_ops view_events;
 extern const struct view_ops view_inspect;
 extern const struct view_ops view_logs;
 extern const struct view_ops view_posture;
+/* Swarm panes (views/swarm_*.c), reached by keys, not tabs. */
+extern const struct view_ops view_services;
+extern const struct view_ops view_tasks;
+extern const struct view_ops view_nodes;
 
 #endif

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/bench.sh: clocks, /proc readings and the tmux driver.
 # Every reading comes from the kernel or the engine's socket table, never
 # from berth itself, so berth and the docker CLI are measured the same way.
@@ -47,6 +48,12 @@ engine_pids() {
 	if [ "${1:-}" = shims ]; then
 		pgrep -f "containerd-shim.*-address $ENGINE_DIR/" || true
 	fi
+}
+
+engine_ticks() {
+	local p
+	mapfile -t p < <(engine_pids "$@")
+	cpu_ticks "${p[@]}"
 }
 
 # engine_conns PID: the PID's unix sockets whose peer is the engine's

@@ -4,7 +4,7 @@
 # full list is on screen. Called by scripts/bench.sh with DOCKER_HOST set.
 #   scripts/bench/profile.sh OUTDIR COUNTS_ERE IDLE_S
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 . scripts/bench/lib.sh
 
 dir=$1 re=$2 idle=${3:-30}
@@ -16,13 +16,14 @@ command -v valgrind >/dev/null || {
 }
 trap 'tm kill-server 2>/dev/null' EXIT
 tm_init
+tm set-option -g remain-on-exit on # a dead pane still shows why
 
 # under TOOL ARGS...: run, wait for the list, idle, quit with q
 under() {
 	local tool=$1 pid
 	shift
 	T0=$(now_ms)
-	tm_run valgrind --tool="$tool" "$@" "$BERTH"
+	tm_run valgrind -q --log-file="$dir/$tool.log" --tool="$tool" "$@" "$BERTH"
 	if ! poll_screen "$re" 300000 >/dev/null; then
 		echo "profile: $tool: the list never showed" >&2
 		return 1

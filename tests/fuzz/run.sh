@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target for SECONDS each, seeded from tests/data.
-# A crash leaves its input in build/fuzz/crashes/ and fails the run.
+# Runs every libFuzzer target for SECONDS each, seeded from tests/data,
+# JOBS at a time (default: the number of cores).  A crash leaves its input
+# in build/fuzz/crashes/ and fails the run.
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 out=build/fuzz/crashes
 mkdir -p "$out"
-status=0
-for bin in build/fuzz/fuzz_*; do
-	[ -x "$bin" ] || continue
+
+run_one() {
+	local bin=$1 name corpus log execs
 	name=$(basename "$bin")
 	corpus=build/fuzz/corpus/$name
 	mkdir -p "$corpus"
@@ -21,7 +23,23 @@ for bin in build/fuzz/fuzz_*; do
 	else
 		echo "$name: FAILED, see $log"
 		tail -n 30 "$log"
-		status=1
+		return 1
 	fi
+}
+
+status=0
+pids=()
+for bin in build/fuzz/fuzz_*; do
+	[ -x "$bin" ] || continue
+	case "$bin" in *.log) continue ;; esac
+	run_one "$bin" &
+	pids+=($!)
+	if [ ${#pids[@]} -ge "$jobs" ]; then
+		wait "${pids[0]}" || status=1
+		pids=("${pids[@]:1}")
+	fi
+done
+for p in "${pids[@]}"; do
+	wait "$p" || status=1
 done
 exit $status
