@@ -66,6 +66,7 @@ all: berth man/berth.1
 man/berth.1: man/berth.1.in berth
 	./berth man-tables > $@.tables
 	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@DATE@/$$(date -u +%Y-%m-%d)/" \
+		-e 's#@DATADIR@#$(DATADIR)#g' \
 		-e '/@TABLES@/{r $@.tables' -e 'd}' man/berth.1.in > $@
 	rm -f $@.tables
 

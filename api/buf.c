@@ -18,6 +18,9 @@ static int buf_grow(struct buf *b, size_t need)
 
 	while (cap < need + 1)
 		cap *= 2;
+	/* Doubling past the cap would only waste memory. */
+	if (cap > b->max + 1)
+		cap = b->max + 1;
 	p = realloc(b->data, cap);
 	if (!p)
 		return -1;

@@ -6,11 +6,18 @@
 #include "api/client.h"
 
 /* What the global options say, before the command runs. */
+#define CLI_MAX_HOSTS 8
+
 struct cli_opts {
 	struct api_client_opts client;
 	const char *config_path;
 	const char *theme;
 	int read_only;
+	/* -H given more than once, or --all-contexts: the console watches
+	 * each; headless commands use the first (client.host). */
+	const char *hosts[CLI_MAX_HOSTS];
+	int n_hosts;
+	int all_contexts;
 };
 
 /* One command of the command line; the table in cli/commands.c. */

@@ -9,10 +9,12 @@
 #include "api/containers.h"
 #include "api/images.h"
 #include "api/networks.h"
+#include "api/swarm_service.h"
 #include "api/system.h"
 #include "cli/audit_format.h"
 #include "cli/cli.h"
 #include "cli/hostfacts_collect.h"
+#include "posture/check_service.h"
 #include "posture/rules.h"
 
 /*
@@ -263,6 +265,27 @@ static int audit_engine(struct audit_run *r)
 	return code == API_OK ? 0 : 1;
 }
 
+/* A swarm manager's services, judged by their task template: the spec
+ * every task is made from, however often the tasks are replaced.  Only
+ * managers can list them; --container narrows the audit to containers. */
+static int audit_services(struct audit_run *r, const struct audit_args *a)
+{
+	struct api_service_list l = {0};
+	struct api_error err;
+	size_t i;
+	int rc = 0;
+
+	if (a->n_names || !r->info.swarm.control_available)
+		return 0;
+	if (api_services_list(r->c, &l, &err) != API_OK)
+		return fail("services", &err);
+	for (i = 0; rc == 0 && i < l.n; i++)
+		if (posture_check_service(&l.items[i], &r->f) != API_OK)
+			rc = 1;
+	api_service_list_free(&l);
+	return rc;
+}
+
 /* The engine's own host: only meaningful when berth runs on it, so on
  * by default for a unix socket; asked for on a remote engine it says
  * why it cannot judge. */
@@ -335,6 +358,8 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 		rc = audit_host(&r, &a);
 	if (rc == 0)
 		rc = audit_containers(&r, &a);
+	if (rc == 0)
+		rc = audit_services(&r, &a);
 	if (rc == 0)
 		rc = report(&r, &a);
 	if (rc == 0 && a.fail_on >= 0 &&

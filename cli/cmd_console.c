@@ -1,12 +1,32 @@
 /* The console and the commands that open it on one pane. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "api/context.h"
 #include "cli/cli.h"
 #include "tui/options.h"
 #include "tui/theme.h"
 #include "views/app.h"
+
+static char *read_small(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n;
+
+	if (!f)
+		return NULL;
+	buf = malloc(65537);
+	n = buf ? fread(buf, 1, 65536, f) : 0;
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	*len = n;
+	return buf;
+}
 
 /* Loads the config file: the named one must exist; the default one may
  * be absent. */
@@ -39,13 +59,42 @@ static int load_config(const struct cli_opts *o, struct options *opts)
 	return 0;
 }
 
+/* Where the shipped themes are: beside an installed binary
+ * (PREFIX/bin/berth -> PREFIX/share/berth/themes) whatever PREFIX was,
+ * the configured data directory, and the source tree for ./berth. */
+static void theme_dirs(char exe_share[1024], char exe_src[1024],
+		       const char *dirs[4])
+{
+	char exe[1024];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	int k = 0;
+
+	exe_share[0] = exe_src[0] = '\0';
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(exe_share, 1024, "%s/../share/berth/themes",
+				 exe);
+			snprintf(exe_src, 1024, "%s/themes", exe);
+			dirs[k++] = exe_share;
+		}
+	}
+	dirs[k++] = BERTH_DATADIR "/themes";
+	if (exe_src[0])
+		dirs[k++] = exe_src;
+	dirs[k] = NULL;
+}
+
 static int load_theme(const char *name, struct theme *t)
 {
-	static const char *const dirs[] = {"themes", BERTH_DATADIR "/themes",
-					   NULL};
-	char path[1024], err[512];
+	char path[1024], err[512], share[1024], src[1024];
+	const char *dirs[4];
 
 	*t = theme_builtin;
+	theme_dirs(share, src, dirs);
 	if (name && *name && strcmp(name, "default") != 0) {
 		if (theme_find(name, dirs, path, sizeof(path)) != 0) {
 			fprintf(stderr, "berth: no theme named '%s'\n", name);
@@ -61,6 +110,46 @@ static int load_theme(const char *name, struct theme *t)
 	return 0;
 }
 
+/* Every context's endpoint (and the default engine first), for
+ * --all-contexts.  The strings live for the whole run. */
+static int all_contexts(struct app_start *st)
+{
+	static struct api_context ctx[APP_MAX_ENGINES];
+	char *dir = api_context_config_dir(), path[4096];
+	struct dirent *de;
+	DIR *d;
+	int n = 0;
+
+	st->hosts[st->n_hosts++] =
+		getenv("DOCKER_HOST") && *getenv("DOCKER_HOST")
+			? getenv("DOCKER_HOST")
+			: "unix:///var/run/docker.sock";
+	if (!dir)
+		return 0;
+	snprintf(path, sizeof(path), "%s/contexts/meta", dir);
+	d = opendir(path);
+	while (d && (de = readdir(d)) != NULL &&
+	       st->n_hosts < APP_MAX_ENGINES) {
+		char file[4352], *text;
+		size_t len;
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(file, sizeof(file), "%s/%s/meta.json", path,
+			 de->d_name);
+		text = read_small(file, &len);
+		if (text &&
+		    api_context_meta_parse(text, len, &ctx[n], NULL) ==
+			    API_OK &&
+		    ctx[n].host)
+			st->hosts[st->n_hosts++] = ctx[n++].host;
+		free(text);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	return 0;
+}
+
 static int run(const struct cli_opts *o, const char *pane, const char *arg)
 {
 	struct options opts;
@@ -68,7 +157,7 @@ static int run(const struct cli_opts *o, const char *pane, const char *arg)
 	struct app_start start;
 	char err[512] = "";
 	const char *exit_after = getenv("BERTH_EXIT_AFTER_MS");
-	int rc;
+	int rc, i;
 
 	if (options_init(&opts) != 0)
 		return 1;
@@ -83,6 +172,12 @@ static int run(const struct cli_opts *o, const char *pane, const char *arg)
 	start.client = o->client;
 	if (!start.client.host && opts.host && *opts.host)
 		start.client.host = opts.host;
+	if (o->all_contexts) {
+		all_contexts(&start);
+	} else if (o->n_hosts > 1) {
+		for (i = 0; i < o->n_hosts && i < APP_MAX_ENGINES; i++)
+			start.hosts[start.n_hosts++] = o->hosts[i];
+	}
 	start.pane = pane;
 	start.pane_arg = arg;
 	start.read_only = o->read_only;

@@ -3,8 +3,10 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "posture/rules.h"
 #include "tui/keymap.h"
 #include "tui/options.h"
+#include "tui/theme.h"
 
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv)
 {
@@ -34,6 +36,9 @@ int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv)
 
 static void roff(const char *s)
 {
+	/* A line starting with a dot or a quote would be read as a request. */
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", stdout);
 	for (; *s; s++) {
 		if (*s == '\\')
 			fputs("\\e", stdout);
@@ -44,8 +49,73 @@ static void roff(const char *s)
 	}
 }
 
-/* `berth man-tables`: the man page's generated sections (options and
- * keys), from the same tables the program runs on. */
+/* Scopes in the order a reader meets them: what runs, what it runs
+ * from, then the engine and its host. */
+static const struct {
+	enum posture_scope scope;
+	const char *title;
+} rule_groups[] = {
+	{POSTURE_SCOPE_CONTAINER, "Container rules"},
+	{POSTURE_SCOPE_IMAGE, "Image rules"},
+	{POSTURE_SCOPE_SERVICE, "Swarm service rules"},
+	{POSTURE_SCOPE_ENGINE, "Engine rules"},
+	{POSTURE_SCOPE_HOST, "Host rules (berth audit \\-\\-host\\-checks)"},
+};
+#define N_GROUPS (sizeof(rule_groups) / sizeof(rule_groups[0]))
+
+/* A rule judging several kinds of object (4.1 on a container and on an
+ * image) is listed once, in its first group, naming the others. */
+static void print_rule(const struct posture_rule *r, size_t group)
+{
+	size_t g;
+
+	fputs(".TP\n.B ", stdout);
+	roff(r->id);
+	printf("\n\\fI%s\\fR: ", posture_severity_name(r->severity));
+	roff(r->title);
+	fputs(".\n", stdout);
+	roff(r->why);
+	fputs("\n.br\nFix: ", stdout);
+	roff(r->fix);
+	putchar('\n');
+	for (g = group + 1; g < N_GROUPS; g++)
+		if (r->scopes & POSTURE_IN(rule_groups[g].scope))
+			printf(".br\nAlso judges each %s.\n",
+			       posture_scope_name(rule_groups[g].scope));
+}
+
+static size_t first_group(const struct posture_rule *r)
+{
+	size_t g;
+
+	for (g = 0; g < N_GROUPS; g++)
+		if (r->scopes & POSTURE_IN(rule_groups[g].scope))
+			return g;
+	return N_GROUPS;
+}
+
+/* The posture rules, from the table the pane and `berth audit` run. */
+static void print_rules(void)
+{
+	size_t g, i;
+
+	puts(".SH POSTURE RULES");
+	puts("Every rule \\fBberth audit\\fR and the posture pane apply, "
+	     "with its id (the CIS Docker Benchmark 1.6.0 number where one "
+	     "exists, else \\fBberth.*\\fR), its default severity (a "
+	     "finding may be rated lower or higher, see \\fBDIFFERENCES "
+	     "FROM DOCKER\\-BENCH\\-SECURITY\\fR), why it matters and "
+	     "the fix.");
+	for (g = 0; g < N_GROUPS; g++) {
+		printf(".SS %s\n", rule_groups[g].title);
+		for (i = 0; i < posture_rules_n; i++)
+			if (first_group(&posture_rules[i]) == g)
+				print_rule(&posture_rules[i], g);
+	}
+}
+
+/* `berth man-tables`: the man page's generated sections (options, keys
+ * and posture rules), from the same tables the program runs on. */
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv)
 {
 	struct options opts;
@@ -64,6 +134,12 @@ int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv)
 	     "and \\fBkey\\fR \\fIaction\\fR \\fB=\\fR \\fIkey\\fR; "
 	     "\\fB#\\fR starts a comment.");
 	options_print_man(stdout);
+	/* The slots a theme file may name (see THEMES). */
+	puts(".SS Theme colour slots");
+	for (ctx = 0; ctx < TS_COUNT; ctx++) {
+		roff(theme_slot_name((enum theme_slot)ctx));
+		puts(ctx + 1 < TS_COUNT ? "," : ".");
+	}
 	puts(".SH KEYS");
 	for (ctx = 0; ctx < KCTX_COUNT; ctx++) {
 		size_t pos = 0;
@@ -81,6 +157,7 @@ int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv)
 			fputs("\\fR)\n", stdout);
 		}
 	}
+	print_rules();
 	options_free(&opts);
 	return 0;
 }

@@ -37,7 +37,7 @@ static const struct cli_command commands[] = {
 	 "join a container's main process (detach: ctrl-p ctrl-q)"},
 	{"keys", cli_cmd_keys, "keys", "every key binding, by context"},
 	{"man-tables", cli_cmd_man_tables, "man-tables",
-	 "the man page's option and key sections (roff)"},
+	 "the man page's option, key and posture rule sections (roff)"},
 	{"rebuild", cli_cmd_rebuild,
 	 "rebuild [--yes] [--context DIR [--file F]] NAME",
 	 "build the image again from its context, recreate the container"},

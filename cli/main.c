@@ -21,6 +21,7 @@ enum {
 	OPT_CONFIG,
 	OPT_CONTEXT,
 	OPT_INSECURE_TCP,
+	OPT_ALL_CONTEXTS,
 };
 
 static const struct option long_opts[] = {
@@ -35,6 +36,7 @@ static const struct option long_opts[] = {
 	{"config", required_argument, NULL, OPT_CONFIG},
 	{"context", required_argument, NULL, OPT_CONTEXT},
 	{"allow-insecure-tcp", no_argument, NULL, OPT_INSECURE_TCP},
+	{"all-contexts", no_argument, NULL, OPT_ALL_CONTEXTS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'v'},
 	{NULL, 0, NULL, 0},
@@ -53,7 +55,11 @@ static void usage(FILE *out)
 		"                         ssh://[user@]host[:port] (default: "
 		"$DOCKER_HOST, else\n"
 		"                         the Docker context, else "
-		"unix:///var/run/docker.sock)\n"
+		"unix:///var/run/docker.sock);\n"
+		"                         give it several times to watch "
+		"several engines\n"
+		"      --all-contexts     watch every Docker context's engine "
+		"at once\n"
 		"      --context NAME     use the Docker context NAME "
 		"(default: $DOCKER_CONTEXT,\n"
 		"                         else currentContext in "
@@ -84,7 +90,7 @@ static void usage(FILE *out)
 		"\n"
 		"Commands (none: the console on the containers pane):\n");
 	cli_commands_help(out);
-	fputs("\nConfiguration file options:\n", out);
+	fputc('\n', out);
 	options_print_help(out);
 }
 
@@ -96,7 +102,17 @@ static int parse(int argc, char **argv, struct cli_opts *o,
 	while ((ch = getopt_long(argc, argv, "+H:hv", long_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'H':
-			o->client.host = optarg;
+			if (o->n_hosts >= CLI_MAX_HOSTS) {
+				fprintf(stderr, "berth: at most %d engines\n",
+					CLI_MAX_HOSTS);
+				return -1;
+			}
+			o->hosts[o->n_hosts++] = optarg;
+			if (!o->client.host)
+				o->client.host = optarg;
+			break;
+		case OPT_ALL_CONTEXTS:
+			o->all_contexts = 1;
 			break;
 		case OPT_TLS:
 			o->client.tls = 1;

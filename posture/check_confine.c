@@ -48,7 +48,9 @@ void posture_check_user(const struct posture_rule *r,
 			const struct posture_ctx *x,
 			struct posture_findings *out)
 {
-	const char *u = x->container->config.user;
+	const char *u = x->scope == POSTURE_SCOPE_IMAGE
+				? x->image->config.user
+				: x->container->config.user;
 	struct posture_ev e = {0};
 
 	if (posture_user_is_root(u))

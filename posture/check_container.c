@@ -12,9 +12,14 @@ void posture_check_healthcheck(const struct posture_rule *r,
 			       const struct posture_ctx *x,
 			       struct posture_findings *out)
 {
-	const struct api_healthcheck *h = &x->container->config.healthcheck;
+	const struct api_healthcheck *h;
 	struct posture_ev e = {0};
 
+	if (x->scope == POSTURE_SCOPE_IMAGE) {
+		posture_check_image_healthcheck(r, x, out);
+		return;
+	}
+	h = &x->container->config.healthcheck;
 	/* Config holds the image's healthcheck merged in, so this judges
 	 * what the container really runs. */
 	if (!h->set || h->test.n == 0)

@@ -55,14 +55,14 @@ static void info_rules(const char *id, const struct api_info *i,
 	else if (strcmp(id, "2.13") == 0 && (!l || !*l || is(l, "json-file") ||
 					     is(l, "local") || is(l, "none")))
 		posture_ev_add(e, "LoggingDriver=%s", api_str(l));
-	else if (strcmp(id, "2.14") == 0 && !i->live_restore_enabled)
+	else if (strcmp(id, "2.15") == 0 && !i->live_restore_enabled)
 		posture_ev_add(e, "LiveRestoreEnabled=false");
-	else if (strcmp(id, "2.16") == 0 && !i->security.seccomp)
+	else if (strcmp(id, "2.17") == 0 && !i->security.seccomp)
 		posture_ev_add(e, "SecurityOptions lacks name=seccomp");
-	else if (strcmp(id, "2.16") == 0 && p && !is(p, "default") &&
+	else if (strcmp(id, "2.17") == 0 && p && !is(p, "default") &&
 		 !is(p, "builtin"))
 		posture_ev_add(e, "SecurityOptions seccomp profile=%s", p);
-	else if (strcmp(id, "2.17") == 0 && i->experimental)
+	else if (strcmp(id, "2.18") == 0 && i->experimental)
 		posture_ev_add(e, "ExperimentalBuild=true");
 	else if (strcmp(id, "5.1") == 0 &&
 		 is(i->swarm.local_node_state, "active"))
@@ -87,13 +87,13 @@ void posture_check_engine_rule(const struct posture_rule *r,
 				"bridge Options."
 				"com.docker.network.bridge.enable_icc=%s",
 				icc ? icc : "(unset, true)");
-	} else if (strcmp(r->id, "2.7") == 0 && plain_tcp(x)) {
+	} else if (strcmp(r->id, "berth.engine.tls") == 0 && plain_tcp(x)) {
 		posture_ev_add(&e, "DOCKER_HOST=%s without TLS",
 			       x->engine_host);
 	} else if (x->info) {
 		info_rules(r->id, x->info, &e);
 	}
-	if (strcmp(r->id, "2.17") == 0 && !e.n && x->version &&
+	if (strcmp(r->id, "2.18") == 0 && !e.n && x->version &&
 	    x->version->experimental)
 		posture_ev_add(&e, "Version.Experimental=true");
 	posture_emit(r, x, out, r->severity, &e);

@@ -108,7 +108,7 @@ static void flag_rule(const char *id, const struct hostfacts *h,
 		if (o && !hostfacts_opt_bool(h, "iptables", 1))
 			posture_ev_add(e, "iptables=false (%s)",
 				       src_name(o->src));
-	} else if (strcmp(id, "2.7.daemon") == 0) {
+	} else if (strcmp(id, "2.7") == 0) {
 		tcp_hosts(h, e);
 	} else if (strcmp(id, "2.8") == 0 && !opt(h, "default-ulimit")) {
 		posture_ev_add(e, "no --default-ulimit / \"default-ulimits\"");
@@ -118,12 +118,12 @@ static void flag_rule(const char *id, const struct hostfacts *h,
 	} else if (strcmp(id, "2.12") == 0 && !opt(h, "authorization-plugin")) {
 		posture_ev_add(e, "no --authorization-plugin / "
 				  "\"authorization-plugins\"");
-	} else if (strcmp(id, "2.14.daemon") == 0 &&
+	} else if (strcmp(id, "2.14") == 0 &&
 		   !hostfacts_opt_bool(h, "no-new-privileges", 0)) {
 		o = opt(h, "no-new-privileges");
 		posture_ev_add(e, "no-new-privileges=%s",
 			       o ? o->value : "(unset, false)");
-	} else if (strcmp(id, "2.16.daemon") == 0 &&
+	} else if (strcmp(id, "2.16") == 0 &&
 		   hostfacts_opt_bool(h, "userland-proxy", 1)) {
 		o = opt(h, "userland-proxy");
 		posture_ev_add(e, "userland-proxy=%s",

@@ -2,18 +2,6 @@
 
 #include "posture/checks.h"
 
-void posture_check_image_user(const struct posture_rule *r,
-			      const struct posture_ctx *x,
-			      struct posture_findings *out)
-{
-	const char *u = x->image->config.user;
-	struct posture_ev e = {0};
-
-	if (posture_user_is_root(u))
-		posture_ev_add(&e, "Config.User=\"%s\"", api_str(u));
-	posture_emit(r, x, out, r->severity, &e);
-}
-
 void posture_check_image_healthcheck(const struct posture_rule *r,
 				     const struct posture_ctx *x,
 				     struct posture_findings *out)

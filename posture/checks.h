@@ -66,7 +66,7 @@ void posture_check_caps_escape(const struct posture_rule *r,
 			       const struct posture_ctx *x,
 			       struct posture_findings *out);
 
-/* check_confine.c */
+/* check_confine.c; user and healthcheck judge a container or an image */
 void posture_check_user(const struct posture_rule *r,
 			const struct posture_ctx *x,
 			struct posture_findings *out);
@@ -141,10 +141,7 @@ void posture_check_all_interfaces(const struct posture_rule *r,
 				  const struct posture_ctx *x,
 				  struct posture_findings *out);
 
-/* check_image.c */
-void posture_check_image_user(const struct posture_rule *r,
-			      const struct posture_ctx *x,
-			      struct posture_findings *out);
+/* check_image.c; the image side of posture_check_healthcheck */
 void posture_check_image_healthcheck(const struct posture_rule *r,
 				     const struct posture_ctx *x,
 				     struct posture_findings *out);

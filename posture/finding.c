@@ -40,6 +40,8 @@ const char *posture_scope_name(enum posture_scope s)
 		return "engine";
 	case POSTURE_SCOPE_HOST:
 		return "host";
+	case POSTURE_SCOPE_SERVICE:
+		return "service";
 	}
 	return "unknown";
 }

@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include "posture/check_host.h"
+#include "posture/check_service.h"
 #include "posture/checks.h"
 
-#define C POSTURE_SCOPE_CONTAINER
-#define I POSTURE_SCOPE_IMAGE
-#define E POSTURE_SCOPE_ENGINE
-#define H POSTURE_SCOPE_HOST
+#define C POSTURE_IN(POSTURE_SCOPE_CONTAINER)
+#define I POSTURE_IN(POSTURE_SCOPE_IMAGE)
+#define E POSTURE_IN(POSTURE_SCOPE_ENGINE)
+#define H POSTURE_IN(POSTURE_SCOPE_HOST)
 /* Rows the host rules share a check and a why with. */
 #define HOST_AUDIT(id, what)                                                   \
 	{                                                                      \
@@ -38,8 +39,8 @@
 #define LOW POSTURE_SEV_LOW
 #define INFO POSTURE_SEV_INFO
 
-/* Ids follow CIS Docker Benchmark 1.6.0 (docker-bench-security's
- * numbering); image-scope twins of container rules get a ".image". */
+/* Ids follow CIS Docker Benchmark 1.6.0 as docker-bench-security
+ * numbers it; one row per id, berth.* where CIS has none. */
 const struct posture_rule posture_rules[] = {
 	/* Engine */
 	{"2.1", INFO, E, "Daemon runs as root",
@@ -59,7 +60,7 @@ const struct posture_rule posture_rules[] = {
 	{"2.6", LOW, E, "Deprecated storage driver",
 	 "aufs, overlay and devicemapper are unmaintained and had escapes.",
 	 "dockerd --storage-driver=overlay2", posture_check_engine_rule},
-	{"2.7", CRIT, E, "Engine reached over TCP without TLS",
+	{"berth.engine.tls", CRIT, E, "Engine reached over TCP without TLS",
 	 "Anyone who can reach the port is root on the host.",
 	 "dockerd --tlsverify --tlscacert --tlscert --tlskey, or use ssh://",
 	 posture_check_engine_rule},
@@ -71,15 +72,15 @@ const struct posture_rule posture_rules[] = {
 	 "Local log drivers lose the trail when the host is compromised.",
 	 "dockerd --log-driver=syslog|journald|fluentd|gelf ...",
 	 posture_check_engine_rule},
-	{"2.14", LOW, E, "Live restore disabled",
+	{"2.15", LOW, E, "Live restore disabled",
 	 "A daemon restart or upgrade stops every container.",
 	 "dockerd --live-restore", posture_check_engine_rule},
-	{"2.16", HIGH, E, "No default seccomp profile",
+	{"2.17", HIGH, E, "No default seccomp profile",
 	 "Without seccomp every syscall, including rare exploitable ones, is "
 	 "open.",
 	 "run dockerd with seccomp support and the default profile",
 	 posture_check_engine_rule},
-	{"2.17", LOW, E, "Experimental features enabled",
+	{"2.18", LOW, E, "Experimental features enabled",
 	 "Experimental code paths are less reviewed and may change.",
 	 "remove --experimental / \"experimental\": true",
 	 posture_check_engine_rule},
@@ -88,13 +89,6 @@ const struct posture_rule posture_rules[] = {
 	 "docker swarm leave (if swarm is not needed)",
 	 posture_check_engine_rule},
 	/* Images */
-	{"4.1.image", MED, I, "Image runs as root",
-	 "Containers from it run as root unless every run overrides the user.",
-	 "USER <non-root> in the Dockerfile", posture_check_image_user},
-	{"4.6.image", LOW, I, "Image has no HEALTHCHECK",
-	 "The engine cannot tell a hung service from a healthy one.",
-	 "HEALTHCHECK CMD ... in the Dockerfile",
-	 posture_check_image_healthcheck},
 	{"4.7", LOW, I, "Package index update alone in a layer",
 	 "A cached update layer installs stale packages in later builds.",
 	 "RUN apt-get update && apt-get install -y ... in one instruction",
@@ -145,9 +139,10 @@ const struct posture_rule posture_rules[] = {
 	{"5.22", HIGH, C, "Seccomp unconfined",
 	 "Every syscall is open to the container, including exploitable ones.",
 	 "drop --security-opt seccomp=unconfined", posture_check_seccomp},
-	{"4.1", MED, C, "Container runs as root",
+	{"4.1", MED, C | I, "Runs as root",
 	 "Root in a container is one kernel bug away from root on the host.",
-	 "--user 1000:1000 (or USER in the image)", posture_check_user},
+	 "--user 1000:1000, or USER <non-root> in the Dockerfile",
+	 posture_check_user},
 	{"5.2", MED, C, "AppArmor unconfined",
 	 "No mandatory access control limits what the container may touch.",
 	 "drop --security-opt apparmor=unconfined (and --privileged)",
@@ -210,9 +205,9 @@ const struct posture_rule posture_rules[] = {
 	 "Overrides can lift the daemon's limits on files and processes.",
 	 "drop --ulimit unless needed (set defaults in the daemon)",
 	 posture_check_ulimits},
-	{"4.6", LOW, C, "No healthcheck",
+	{"4.6", LOW, C | I, "No healthcheck",
 	 "The engine cannot tell a hung service from a healthy one.",
-	 "--health-cmd ... (or HEALTHCHECK in the image)",
+	 "--health-cmd ..., or HEALTHCHECK CMD ... in the Dockerfile",
 	 posture_check_healthcheck},
 	/* Host: the engine's own host (berth audit --host-checks) */
 	{"berth.host.remote", INFO, H, "Host not judged: the engine is remote",
@@ -265,7 +260,7 @@ const struct posture_rule posture_rules[] = {
 	 "Without it, published ports and network isolation are left to "
 	 "hand-made rules.",
 	 "drop --iptables=false", posture_check_host_flag},
-	{"2.7.daemon", CRIT, H, "Daemon listens on TCP without TLS",
+	{"2.7", CRIT, H, "Daemon listens on TCP without TLS",
 	 "Anyone who can reach the port is root on the host.",
 	 "dockerd --tlsverify --tlscacert --tlscert --tlskey (or no -H tcp://)",
 	 posture_check_host_flag},
@@ -279,11 +274,11 @@ const struct posture_rule posture_rules[] = {
 	{"2.12", LOW, H, "No authorization plugin",
 	 "Anyone reaching the socket may do anything the API allows.",
 	 "dockerd --authorization-plugin=PLUGIN", posture_check_host_flag},
-	{"2.14.daemon", LOW, H, "Daemon does not block privilege escalation",
+	{"2.14", LOW, H, "Daemon does not block privilege escalation",
 	 "setuid binaries in every container can gain privileges by default.",
 	 "dockerd --no-new-privileges (or \"no-new-privileges\": true)",
 	 posture_check_host_flag},
-	{"2.16.daemon", LOW, H, "Userland proxy enabled",
+	{"2.16", LOW, H, "Userland proxy enabled",
 	 "docker-proxy listens on each published port: more code, more "
 	 "exposure.",
 	 "dockerd --userland-proxy=false", posture_check_host_flag},
@@ -311,6 +306,61 @@ const struct posture_rule posture_rules[] = {
 	HOST_FILE("3.22", MED, "/etc/sysconfig/docker not owned by root:root"),
 	HOST_FILE("3.23", MED, "containerd socket not owned by root:root"),
 	HOST_FILE("3.24", MED, "containerd socket mode above 660"),
+/* Swarm services: their task template, what every task runs with */
+#define SVC POSTURE_IN(POSTURE_SCOPE_SERVICE)
+	{"berth.service.caps", CRIT, SVC,
+	 "Service adds escape-grade capabilities",
+	 "SYS_ADMIN, ALL and kin in every task: a container escape away from "
+	 "the node.",
+	 "docker service update --cap-drop SYS_ADMIN (drop the --cap-add)",
+	 posture_check_service_caps},
+	{"berth.service.docker_socket", CRIT, SVC,
+	 "Service mounts the Docker socket",
+	 "Every task controls its node's engine, and so the node.",
+	 "docker service update --mount-rm /var/run/docker.sock",
+	 posture_check_service_socket},
+	{"berth.service.sensitive_mount", HIGH, SVC,
+	 "Service mounts a sensitive host directory",
+	 "Every task can read or change the node's system files.",
+	 "docker service update --mount-rm TARGET (bind only the app's data)",
+	 posture_check_service_mounts},
+	{"berth.service.seccomp", HIGH, SVC, "Service runs seccomp unconfined",
+	 "Every syscall is open to its tasks, including exploitable ones.",
+	 "drop Privileges.Seccomp.Mode=unconfined from the service spec",
+	 posture_check_service_seccomp},
+	{"berth.service.apparmor", MED, SVC, "Service runs AppArmor unconfined",
+	 "No mandatory access control limits what its tasks may touch.",
+	 "drop Privileges.AppArmor.Mode=unconfined from the service spec",
+	 posture_check_service_apparmor},
+	{"berth.service.root", MED, SVC, "Service runs as root",
+	 "Root in a task is one kernel bug away from root on the node.",
+	 "docker service update --user 1000:1000 (or USER in the image)",
+	 posture_check_service_user},
+	{"berth.service.ingress_port", MED, SVC,
+	 "Service port published on every node",
+	 "The routing mesh listens on every interface of every node.",
+	 "--publish mode=host,published=P,target=T behind a bound proxy",
+	 posture_check_service_ports},
+	{"berth.service.memory", MED, SVC, "Service has no memory limit",
+	 "One task can exhaust its node's memory.",
+	 "docker service update --limit-memory 512M",
+	 posture_check_service_memory},
+	{"berth.service.pids", MED, SVC, "Service has no PIDs limit",
+	 "A fork bomb in one task takes its node down.",
+	 "docker service update --limit-pids 200", posture_check_service_pids},
+	{"berth.service.cpu", LOW, SVC, "Service has no CPU limit",
+	 "One task can starve its node and its neighbours.",
+	 "docker service update --limit-cpu 1.5", posture_check_service_cpu},
+	{"berth.service.readonly", LOW, SVC, "Service root filesystem writable",
+	 "An intruder can change binaries and drop tools in its tasks.",
+	 "docker service update --read-only", posture_check_service_readonly},
+	{"berth.service.nnp", INFO, SVC,
+	 "Service does not block privilege escalation",
+	 "setuid binaries in its tasks can still gain privileges.",
+	 "Privileges.NoNewPrivileges: true in the spec (API 1.46+), or "
+	 "dockerd --no-new-privileges",
+	 posture_check_service_nnp},
+#undef SVC
 };
 
 const size_t posture_rules_n = sizeof(posture_rules) / sizeof(posture_rules[0]);
@@ -323,6 +373,16 @@ const struct posture_rule *posture_rule_find(const char *id)
 		if (strcmp(posture_rules[i].id, id) == 0)
 			return &posture_rules[i];
 	return NULL;
+}
+
+enum posture_scope posture_rule_scope(const struct posture_rule *r)
+{
+	unsigned s;
+
+	for (s = 0; s < 8 * sizeof(r->scopes); s++)
+		if (r->scopes & (1u << s))
+			return (enum posture_scope)s;
+	return POSTURE_SCOPE_CONTAINER;
 }
 
 void posture_ev_add(struct posture_ev *e, const char *fmt, ...)
@@ -357,17 +417,18 @@ void posture_emit(const struct posture_rule *r, const struct posture_ctx *x,
 {
 	if (!e->n)
 		return;
-	posture_findings_add(out, r, sev, r->scope, x->object, x->object_id,
+	posture_findings_add(out, r, sev, x->scope, x->object, x->object_id,
 			     e->s);
 }
 
-static api_code run_scope(enum posture_scope scope, const struct posture_ctx *x,
+static api_code run_scope(enum posture_scope scope, struct posture_ctx *x,
 			  struct posture_findings *out)
 {
 	size_t i;
 
+	x->scope = scope;
 	for (i = 0; i < posture_rules_n && !out->nomem; i++)
-		if (posture_rules[i].scope == scope)
+		if (posture_rules[i].scopes & POSTURE_IN(scope))
 			posture_rules[i].check(&posture_rules[i], x, out);
 	return out->nomem ? API_E_NOMEM : API_OK;
 }

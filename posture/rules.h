@@ -19,7 +19,9 @@
 /* What a check looks at.  Only the members of the rule's scope are set;
  * object and object_id name what the findings are about. */
 struct hostfacts;
+struct api_service;
 struct posture_ctx {
+	enum posture_scope scope; /* what is judged: the findings' scope */
 	const char *object;
 	const char *object_id;
 	/* container scope */
@@ -36,6 +38,8 @@ struct posture_ctx {
 	int engine_tls;
 	/* host scope */
 	const struct hostfacts *host;
+	/* service scope */
+	const struct api_service *service;
 };
 
 struct posture_rule;
@@ -43,10 +47,14 @@ typedef void (*posture_check_fn)(const struct posture_rule *r,
 				 const struct posture_ctx *x,
 				 struct posture_findings *out);
 
+/* One CIS id is one rule, even when it judges both a container and the
+ * image it comes from (4.1, 4.6): the check looks at x->scope. */
+#define POSTURE_IN(scope) (1u << (scope))
+
 struct posture_rule {
 	const char *id;			/* CIS id ("5.5") or "berth.*" */
 	enum posture_severity severity; /* the default; a finding may differ */
-	enum posture_scope scope;
+	unsigned scopes; /* POSTURE_IN(scope) bits: where the rule applies */
 	const char *title;
 	const char *why; /* one line */
 	const char *fix; /* the docker run flag or daemon option */
@@ -57,6 +65,8 @@ extern const struct posture_rule posture_rules[];
 extern const size_t posture_rules_n;
 
 const struct posture_rule *posture_rule_find(const char *id);
+/* The first scope the rule applies to: where a listing shows it once. */
+enum posture_scope posture_rule_scope(const struct posture_rule *r);
 
 /* Each appends the findings of every rule of its scope to out (which
  * may already hold findings); API_E_NOMEM when an allocation failed. */

@@ -35,6 +35,14 @@ start() {
 	if alive && ping_ok; then
 		return 0
 	fi
+	# A dockerd killed hard leaves its pidfile, and a new one refuses to
+	# start over it.
+	if [ -f "$pidfile" ] && ! alive; then
+		rm -f "$pidfile"
+		# ...and its containerd, which a new dockerd would wait on.
+		pkill -f "containerd --config $dir/exec/containerd/" 2>/dev/null || true
+		sleep 0.5
+	fi
 	[ -x "$capfilter" ] || make -s -C "$top" "build/tools/berth-capfilter" >/dev/null
 	mkdir -p "$dir/data" "$dir/exec"
 	# containerd's own state must be private too, or two engines collide.
@@ -80,11 +88,11 @@ stop() {
 		kill -9 "$pid" 2>/dev/null || true
 	fi
 	# Container processes and shims can outlive a killed dockerd.
-	pkill -f "containerd-shim.*$dir" 2>/dev/null || true
-	pkill -f "containerd.*--root $dir" 2>/dev/null || true
-	pkill -f "containerd --config $dir" 2>/dev/null || true
+	pkill -f "containerd-shim.*$dir/exec/" 2>/dev/null || true
+	pkill -f "containerd.*--root $dir/" 2>/dev/null || true
+	pkill -f "containerd --config $dir/exec/containerd/" 2>/dev/null || true
 	if [ -d "$dir" ]; then
-		{ grep -F " $dir" /proc/mounts || true; } | awk '{print $2}' | sort -r |
+		awk -v d="$dir" '$2 == d || index($2, d "/") == 1 {print $2}' /proc/mounts | sort -r |
 			while read -r m; do umount -l "$m" 2>/dev/null || true; done
 		rm -rf "$dir"
 	fi

@@ -90,11 +90,18 @@ static const struct action_info km_actions[ACT_COUNT] = {
 				   KCTX_CONTAINERS},
 	[ACT_PANE_SERVICES] = {"pane.services", "swarm services", KCTX_GLOBAL},
 	[ACT_PANE_NODES] = {"pane.nodes", "swarm nodes", KCTX_GLOBAL},
+	[ACT_APP_FLEET] = {"app.fleet", "every engine", KCTX_GLOBAL},
+	[ACT_ENGINE_NEXT] = {"engine.next", "next engine", KCTX_GLOBAL},
+	[ACT_ENGINE_PREV] = {"engine.prev", "previous engine", KCTX_GLOBAL},
 	[ACT_SERVICE_SCALE] = {"service.scale", "scale", KCTX_SWARM},
 	[ACT_SERVICE_FORCE_UPDATE] = {"service.force_update", "force update",
 				      KCTX_SWARM},
 	[ACT_SERVICE_ROLLBACK] = {"service.rollback", "rollback", KCTX_SWARM},
 	[ACT_SERVICE_REMOVE] = {"service.remove", "remove", KCTX_SWARM},
+	[ACT_SERVICE_LOGS] = {"service.logs", "service logs", KCTX_SWARM},
+	[ACT_CONTAINER_EXPORT] = {"container.export",
+				  "export as run line, compose or unit",
+				  KCTX_CONTAINERS},
 };
 
 static const char *const km_ctx_names[KCTX_COUNT] = {
@@ -147,7 +154,8 @@ static const struct key_binding km_global[] = {
 	B(FK(BTAB), ACT_PANE_PREV), B('1', ACT_PANE_CONTAINERS),
 	B('2', ACT_PANE_IMAGES),    B('3', ACT_PANE_VOLUMES),
 	B('4', ACT_PANE_NETWORKS),  B('W', ACT_PANE_SERVICES),
-	B('N', ACT_PANE_NODES),
+	B('N', ACT_PANE_NODES),	    B('H', ACT_APP_FLEET),
+	B('>', ACT_ENGINE_NEXT),    B('<', ACT_ENGINE_PREV),
 };
 
 static const struct key_binding km_list[] = {
@@ -177,7 +185,7 @@ static const struct key_binding km_containers[] = {
 	BAR('l', ACT_CONTAINER_LOGS),	 BAR('e', ACT_CONTAINER_EXEC),
 	B('i', ACT_CONTAINER_INSPECT),	 B('a', ACT_CONTAINER_ATTACH),
 	B('U', ACT_CONTAINER_UPDATE),	 B('C', ACT_CONTAINER_CHECK_UPDATES),
-	B('B', ACT_CONTAINER_REBUILD),
+	B('B', ACT_CONTAINER_REBUILD),	 B('x', ACT_CONTAINER_EXPORT),
 };
 
 static const struct key_binding km_images[] = {
@@ -238,6 +246,7 @@ static const struct key_binding km_swarm[] = {
 	BAR(0x1b, ACT_VIEW_CLOSE),	    BAR('s', ACT_SERVICE_SCALE),
 	BAR('F', ACT_SERVICE_FORCE_UPDATE), B('R', ACT_SERVICE_ROLLBACK),
 	BAR('D', ACT_SERVICE_REMOVE),	    B(FK(DC), ACT_SERVICE_REMOVE),
+	BAR('l', ACT_SERVICE_LOGS),
 };
 
 #define KM_TABLE(t)                                                            \

@@ -13,6 +13,7 @@
 #include "tui/keyname.h"
 
 #define MAX_TIMERS 32
+#define MIN_FRAME_MS 16
 #define MAX_FDS 8
 #define MAX_KEYS_PER_WAKE 256
 
@@ -38,7 +39,8 @@ struct loop {
 	int next_timer_id;
 	struct watch watches[MAX_FDS];
 	int next_watch_id;
-	int dirty;
+	int dirty;	/* draw as soon as a frame may be drawn */
+	int live_dirty; /* only live numbers moved: draw within frame_ms */
 	int quit;
 	int idle_wakes; /* stdin readable but no key: a closed terminal */
 	uint64_t last_draw;
@@ -129,6 +131,11 @@ void loop_dirty(struct loop *l)
 	l->dirty = 1;
 }
 
+void loop_dirty_live(struct loop *l)
+{
+	l->live_dirty = 1;
+}
+
 unsigned long loop_draw_count(const struct loop *l)
 {
 	return l->draws;
@@ -215,6 +222,15 @@ static void run_timers(struct loop *l, uint64_t now)
 
 /* How long poll may sleep: until the next timer, or the next allowed
  * frame when a draw is pending. */
+/* A key or a changed row is drawn at the next frame (MIN_FRAME_MS); a
+ * stats sample or a log line only within frame_ms, so a flood of them
+ * costs a bounded number of redraws. */
+static uint64_t next_frame(const struct loop *l)
+{
+	return l->last_draw +
+	       (uint64_t)(l->dirty ? MIN_FRAME_MS : l->hooks.frame_ms);
+}
+
 static int wait_ms(const struct loop *l, uint64_t now)
 {
 	uint64_t until = now + 1000;
@@ -223,8 +239,8 @@ static int wait_ms(const struct loop *l, uint64_t now)
 	for (i = 0; i < MAX_TIMERS; i++)
 		if (l->timers[i].id && l->timers[i].due < until)
 			until = l->timers[i].due;
-	if (l->dirty) {
-		uint64_t frame = l->last_draw + (uint64_t)l->hooks.frame_ms;
+	if (l->dirty || l->live_dirty) {
+		uint64_t frame = next_frame(l);
 		if (frame < until)
 			until = frame;
 	}
@@ -361,9 +377,10 @@ int loop_run(struct loop *l)
 		api_client_process(l->client);
 		now = loop_now_ms();
 		run_timers(l, now);
-		if (l->dirty && !l->quit &&
-		    now >= l->last_draw + (uint64_t)l->hooks.frame_ms) {
+		if ((l->dirty || l->live_dirty) && !l->quit &&
+		    now >= next_frame(l)) {
 			l->dirty = 0;
+			l->live_dirty = 0;
 			l->last_draw = now;
 			l->draws++;
 			if (l->hooks.draw)

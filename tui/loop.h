@@ -22,7 +22,7 @@ struct loop_hooks {
 	void (*draw)(void *ud);			   /* when dirty */
 	void (*on_quit_signal)(int sig, void *ud); /* SIGINT/TERM/HUP */
 	void *ud;
-	int frame_ms; /* minimum time between two draws; 0: 33 ms */
+	int frame_ms; /* minimum time between live redraws; 0: 33 ms */
 	int input_fd; /* -1: no keyboard (headless tests) */
 };
 
@@ -35,7 +35,11 @@ void loop_free(struct loop *l);
 /* Runs until loop_quit(); returns 0, or -1 if waiting failed for good. */
 int loop_run(struct loop *l);
 void loop_quit(struct loop *l);
+/* Something a person is waiting for changed (a key, a row): drawn at the
+ * next frame.  loop_dirty_live: only live numbers or log lines moved,
+ * drawn within frame_ms. */
 void loop_dirty(struct loop *l);
+void loop_dirty_live(struct loop *l);
 
 /* Calls fn after delay_ms, then every repeat_ms if it is > 0.  Returns a
  * timer id (> 0) for loop_timer_cancel, or -1 when the table is full. */

@@ -57,6 +57,11 @@ void app_dirty(struct app *a)
 	loop_dirty(a->loop);
 }
 
+void app_dirty_live(struct app *a)
+{
+	loop_dirty_live(a->loop);
+}
+
 static void status_v(struct app *a, int is_error, long ms, const char *fmt,
 		     va_list ap)
 {
@@ -126,63 +131,147 @@ int app_show_pane(struct app *a, const char *name, const char *arg)
 	return -1;
 }
 
-/* Engine events that an operator must hear about. */
-static void alert_on_event(struct app *a, const struct api_event *ev)
+/* Engine events that an operator must hear about.  For an engine that
+ * is not on screen they are counted there, for the fleet pane. */
+static void alert_on_event(struct app_engine *e, const struct api_event *ev)
 {
+	struct app *a = e->app;
 	const char *base = ev->action_base ? ev->action_base : "";
 	const char *name = ev->name ? ev->name : "?";
+	char msg[sizeof(e->last_alert)];
 
 	if (!ev->type || strcmp(ev->type, "container") != 0)
 		return;
 	if (strcmp(base, "die") == 0 && ev->exit_code > 0)
-		app_alert(a, "%s exited with code %d", name, ev->exit_code);
+		snprintf(msg, sizeof(msg), "%s exited with code %d", name,
+			 ev->exit_code);
 	else if (strcmp(base, "oom") == 0)
-		app_alert(a, "%s was killed: out of memory", name);
+		snprintf(msg, sizeof(msg), "%s was killed: out of memory",
+			 name);
 	else if (strcmp(base, "health_status") == 0 && ev->action_detail &&
 		 strcmp(ev->action_detail, "unhealthy") == 0)
-		app_alert(a, "%s is unhealthy", name);
+		snprintf(msg, sizeof(msg), "%s is unhealthy", name);
+	else
+		return;
+	e->alerts++;
+	memcpy(e->last_alert, msg, sizeof(msg));
+	if (e == &a->engines[a->sel])
+		app_alert(a, "%s", msg);
+}
+
+static int is_selected(const struct app_engine *e)
+{
+	return e == &e->app->engines[e->app->sel];
 }
 
 static void on_engine_event(const struct api_event *ev, void *ud)
 {
-	struct app *a = ud;
+	struct app_engine *e = ud;
+	struct app *a = e->app;
 	int i;
 
-	cstore_event(a->containers, ev);
-	alert_on_event(a, ev);
-	for (i = 0; i < a->n_views; i++)
-		if (a->views[i]->engine_event)
-			a->views[i]->engine_event(a->data[i], ev);
+	cstore_event(e->containers, ev);
+	alert_on_event(e, ev);
+	if (is_selected(e))
+		for (i = 0; i < a->n_views; i++)
+			if (a->views[i]->engine_event)
+				a->views[i]->engine_event(a->data[i], ev);
 	loop_dirty(a->loop);
+}
+
+static void views_engine_up(struct app *a)
+{
+	int i;
+
+	for (i = 0; i < a->n_views; i++)
+		if (a->views[i]->engine_up)
+			a->views[i]->engine_up(a->data[i]);
 }
 
 static void on_engine_up(void *ud)
 {
-	struct app *a = ud;
-	int i;
+	struct app_engine *e = ud;
+	struct app *a = e->app;
 
-	cstore_relist(a->containers);
-	for (i = 0; i < a->n_views; i++)
-		if (a->views[i]->engine_up)
-			a->views[i]->engine_up(a->data[i]);
+	cstore_relist(e->containers);
+	if (!is_selected(e))
+		return;
+	views_engine_up(a);
 	if (a->status_error)
-		app_status(a, "connected to %s", api_client_host(a->client));
+		app_status(a, "connected to %s", api_client_host(e->client));
 }
 
 static void on_engine_down(const char *why, void *ud)
 {
-	struct app *a = ud;
+	struct app_engine *e = ud;
 
-	cstore_disconnect(a->containers);
-	app_error(a, "%s", why);
+	cstore_disconnect(e->containers);
+	if (is_selected(e))
+		app_error(e->app, "%s", why);
 }
 
 static void on_store_changed(void *ud, int structural)
 {
-	struct app *a = ud;
+	struct app_engine *e = ud;
 
-	(void)structural;
-	loop_dirty(a->loop);
+	if (structural)
+		loop_dirty(e->app->loop);
+	else
+		loop_dirty_live(e->app->loop);
+}
+
+int app_engine_count(const struct app *a)
+{
+	return a->n_engines;
+}
+
+int app_engine_selected(const struct app *a)
+{
+	return a->sel;
+}
+
+void app_engine_info(struct app *a, int i, struct app_engine_info *out)
+{
+	const struct app_engine *e = &a->engines[i];
+
+	memset(out, 0, sizeof(*out));
+	if (i < 0 || i >= a->n_engines)
+		return;
+	out->host = api_client_host(e->client);
+	switch (conn_state(e->conn)) {
+	case CONN_UP:
+		out->conn = APP_CONNECTED;
+		break;
+	case CONN_DOWN:
+		out->conn = APP_DISCONNECTED;
+		break;
+	default:
+		out->conn = APP_CONNECTING;
+		break;
+	}
+	out->version = conn_engine_version(e->conn);
+	cstore_counts(e->containers, &out->running, &out->paused,
+		      &out->stopped);
+	out->alerts = e->alerts;
+	out->last_alert = e->last_alert;
+}
+
+int app_select_engine(struct app *a, int i)
+{
+	if (i < 0 || i >= a->n_engines)
+		return -1;
+	if (i == a->sel)
+		return 0;
+	a->sel = i;
+	a->client = a->engines[i].client;
+	a->conn = a->engines[i].conn;
+	a->containers = a->engines[i].containers;
+	a->alerts = a->engines[i].alerts;
+	/* Every pane lists again, from the engine now on screen. */
+	views_engine_up(a);
+	app_status(a, "engine %d/%d: %s", i + 1, a->n_engines,
+		   api_client_host(a->client));
+	return 0;
 }
 
 static void on_resize(int rows, int cols, void *ud)
@@ -235,40 +324,85 @@ static void destroy(struct app *a)
 	bgjob_kill_all();
 	for (i = 0; i < a->n_views; i++)
 		a->views[i]->destroy(a->data[i]);
-	conn_free(a->conn);
-	cstore_free(a->containers);
+	for (i = 0; i < a->n_engines; i++) {
+		conn_free(a->engines[i].conn);
+		cstore_free(a->engines[i].containers);
+		api_client_free(a->engines[i].client);
+	}
 	loop_free(a->loop);
-	api_client_free(a->client);
+	if (a->multi)
+		curl_multi_cleanup(a->multi);
 	options_free(&a->opts);
 	free(a);
 }
 
+static int add_client(struct app *a, const char *host, char *err, size_t errlen)
+{
+	struct app_engine *e = &a->engines[a->n_engines];
+	struct api_client_opts o = a->start->client;
+	struct api_error aerr;
+
+	e->app = a;
+	if (host)
+		o.host = host;
+	o.multi = a->multi;
+	if (api_client_new(&o, &e->client, &aerr) != API_OK) {
+		snprintf(err, errlen, "%s", aerr.msg);
+		return -1;
+	}
+	a->n_engines++;
+	return 0;
+}
+
+static int link_engine(struct app *a, struct app_engine *e)
+{
+	struct conn_hooks ch = {.up = on_engine_up,
+				.down = on_engine_down,
+				.event = on_engine_event,
+				.ud = e};
+
+	return cstore_new(e->client, a->loop, on_store_changed, e,
+			  &e->containers) != 0 ||
+			       conn_new(e->client, a->loop, &ch, &e->conn) != 0
+		       ? -1
+		       : 0;
+}
+
 static int setup(struct app *a, char *err, size_t errlen)
 {
-	struct api_error aerr;
 	struct loop_hooks hooks = {.on_key = app_on_key,
 				   .on_resize = on_resize,
 				   .draw = app_draw,
 				   .on_quit_signal = on_quit_signal,
 				   .ud = a,
 				   .input_fd = STDIN_FILENO};
-	struct conn_hooks ch = {.up = on_engine_up,
-				.down = on_engine_down,
-				.event = on_engine_event,
-				.ud = a};
+	int i, n = a->start->n_hosts > 0 ? a->start->n_hosts : 1;
 
 	hooks.frame_ms = (int)a->opts.refresh_ms;
-	if (api_client_new(&a->start->client, &a->client, &aerr) != API_OK) {
-		snprintf(err, errlen, "%s", aerr.msg);
+	a->multi = curl_multi_init();
+	if (!a->multi) {
+		snprintf(err, errlen, "cannot create a curl multi handle");
 		return -1;
 	}
-	if (loop_new(a->client, &hooks, &a->loop) != 0 ||
-	    cstore_new(a->client, a->loop, on_store_changed, a,
-		       &a->containers) != 0 ||
-	    conn_new(a->client, a->loop, &ch, &a->conn) != 0) {
+	for (i = 0; i < n && i < APP_MAX_ENGINES; i++)
+		if (add_client(a, a->start->n_hosts ? a->start->hosts[i] : NULL,
+			       err, errlen) != 0)
+			return -1;
+	/* Every client shares the multi handle, so the loop waiting on the
+	 * first one waits on all of them. */
+	if (loop_new(a->engines[0].client, &hooks, &a->loop) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	for (i = 0; i < a->n_engines; i++)
+		if (link_engine(a, &a->engines[i]) != 0) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+	a->sel = 0;
+	a->client = a->engines[0].client;
+	a->conn = a->engines[0].conn;
+	a->containers = a->engines[0].containers;
 	return make_views(a, err, errlen);
 }
 
@@ -309,7 +443,8 @@ int app_run(const struct app_start *start, char *err, size_t errlen)
 	}
 	if (start->exit_after_ms > 0)
 		loop_timer_add(a->loop, start->exit_after_ms, 0, exit_after, a);
-	conn_start(a->conn);
+	for (rc = 0; rc < a->n_engines; rc++)
+		conn_start(a->engines[rc].conn);
 	rc = loop_run(a->loop);
 	screen_end();
 	if (rc != 0)

@@ -25,10 +25,16 @@ enum app_conn {
 	APP_DISCONNECTED,
 };
 
+#define APP_MAX_ENGINES 8
+
 struct app_start {
 	const struct options *opts; /* its keymap included */
 	const struct theme *theme;
 	struct api_client_opts client;
+	/* Several engines at once: each of these with client's other
+	 * options; none: client.host alone. */
+	const char *hosts[APP_MAX_ENGINES];
+	int n_hosts;
 	const char *pane;     /* "containers" (default), "images", ... */
 	const char *pane_arg; /* an object to select, or NULL */
 	int read_only;
@@ -47,7 +53,10 @@ const struct keymap *app_keys(const struct app *a);
 /* The containers every pane shares (kept current from engine events). */
 struct cstore *app_containers(struct app *a);
 enum app_conn app_conn_state(const struct app *a);
+/* Redraw at the next frame (something a person waits for changed). */
 void app_dirty(struct app *a);
+/* Redraw within refresh_ms: live numbers or streamed lines moved. */
+void app_dirty_live(struct app *a);
 
 /* The status line: an info message, or an error that stays longer. */
 void app_status(struct app *a, const char *fmt, ...)
@@ -74,6 +83,24 @@ void app_confirm(struct app *a, const char *title, const char *message,
 typedef void (*app_prompt_fn)(struct app *a, const char *text, void *ud);
 void app_prompt(struct app *a, const char *label, const char *initial,
 		app_prompt_fn on_change, app_prompt_fn on_done, void *ud);
+/* A message (newlines kept) shown over the screen until any key. */
+void app_message(struct app *a, const char *title, const char *text);
+
+/* The engines (one unless several were given); the panes show the
+ * selected one. */
+struct app_engine_info {
+	const char *host;
+	enum app_conn conn;
+	const char *version;
+	int running, paused, stopped;
+	int alerts;
+	const char *last_alert;
+};
+int app_engine_count(const struct app *a);
+int app_engine_selected(const struct app *a);
+void app_engine_info(struct app *a, int i, struct app_engine_info *out);
+/* Makes engine i the one every pane works on (they re-list). */
+int app_select_engine(struct app *a, int i);
 
 /* Switches pane by name, selecting arg there when given. */
 int app_show_pane(struct app *a, const char *name, const char *arg);

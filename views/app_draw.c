@@ -15,6 +15,12 @@ static void fill_bar_info(struct app *a, struct bar_info *b)
 
 	memset(b, 0, sizeof(*b));
 	b->host = api_client_host(a->client);
+	if (a->n_engines > 1) {
+		snprintf(a->host_label, sizeof(a->host_label), "[%d/%d] %s",
+			 a->sel + 1, a->n_engines, b->host);
+		b->host = a->host_label;
+		b->several_engines = 1;
+	}
 	b->engine_version = conn_engine_version(a->conn);
 	b->api_version = conn_state(a->conn) == CONN_UP
 				 ? api_client_version(a->client)
@@ -127,6 +133,15 @@ static void draw_status(struct app *a)
 	bars_draw_status(stdscr, r, "", 0);
 }
 
+static void status_expired(void *ud)
+{
+	struct app *a = ud;
+
+	a->status_timer = 0;
+	a->status_timer_due = 0;
+	loop_dirty(a->loop);
+}
+
 void app_draw(void *ud)
 {
 	struct app *a = ud;
@@ -159,9 +174,13 @@ void app_draw(void *ud)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
-	/* A timed message must vanish even on an idle screen. */
-	if (a->status[0])
-		loop_timer_add(a->loop,
-			       (long)(a->status_until - loop_now_ms()) + 1, 0,
-			       (loop_timer_fn)app_dirty, a);
+	/* A timed message must vanish even on an idle screen: one timer,
+	 * moved when the message changes. */
+	if (a->status[0] && a->status_timer_due != a->status_until) {
+		loop_timer_cancel(a->loop, a->status_timer);
+		a->status_timer = loop_timer_add(
+			a->loop, (long)(a->status_until - loop_now_ms()) + 1, 0,
+			status_expired, a);
+		a->status_timer_due = a->status_until;
+	}
 }

@@ -9,16 +9,33 @@
 #include "views/conn.h"
 #include "views/cstore.h"
 
-#define APP_MAX_VIEWS 12
+#define APP_MAX_VIEWS 16
 #define APP_TABS 4 /* panes with a number key: the first four */
+
+/* One engine the console watches.  With several (-H A -H B), each keeps
+ * its own link and container store; the panes work on the selected one. */
+struct app_engine {
+	struct app *app;
+	struct api_client *client;
+	struct conn *conn;
+	struct cstore *containers;
+	int alerts;
+	char last_alert[160];
+};
 
 struct app {
 	const struct app_start *start;
 	struct options opts;
+	/* the selected engine's, kept equal to engines[sel] */
 	struct api_client *client;
-	struct loop *loop;
 	struct conn *conn;
 	struct cstore *containers;
+	CURLM *multi; /* every engine's requests: one loop waits on all */
+	struct app_engine engines[APP_MAX_ENGINES];
+	int n_engines;
+	int sel;
+	char host_label[300]; /* "[2/3] tcp://..." in the top bar */
+	struct loop *loop;
 	struct layout layout;
 	int rows, cols;
 
@@ -35,6 +52,8 @@ struct app {
 	char status[512];
 	int status_error;
 	uint64_t status_until;
+	int status_timer;
+	uint64_t status_timer_due;
 	int alerts;
 
 	/* the minibuffer prompt */

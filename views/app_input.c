@@ -18,6 +18,19 @@ void app_confirm(struct app *a, const char *title, const char *message,
 	loop_dirty(a->loop);
 }
 
+void app_message(struct app *a, const char *title, const char *text)
+{
+	app_confirm_fn fn = a->dialog_open ? a->confirm_fn : NULL;
+
+	/* A dialog it replaces is answered "no", as app_confirm does. */
+	a->confirm_fn = NULL;
+	if (fn)
+		fn(a, 0, 0, a->confirm_ud);
+	dialog_message(&a->dialog, title, text);
+	a->dialog_open = 1;
+	loop_dirty(a->loop);
+}
+
 int app_dialog_key(struct app *a, int key)
 {
 	enum dialog_result r = dialog_key(&a->dialog, key);
@@ -135,6 +148,22 @@ static int app_action(struct app *a, enum action act)
 		return 1;
 	case ACT_PANE_NODES:
 		app_show_pane(a, "nodes", NULL);
+		return 1;
+	case ACT_APP_FLEET:
+		app_show_pane(a, "fleet", NULL);
+		return 1;
+	case ACT_ENGINE_NEXT:
+	case ACT_ENGINE_PREV:
+		if (a->n_engines < 2) {
+			app_status(a,
+				   "one engine only (give -H more than once, "
+				   "or --all-contexts)");
+			return 1;
+		}
+		app_select_engine(
+			a, (a->sel +
+			    (act == ACT_ENGINE_NEXT ? 1 : a->n_engines - 1)) %
+				   a->n_engines);
 		return 1;
 	case ACT_APP_POSTURE:
 		app_show_pane(a, "posture", NULL);

@@ -81,7 +81,8 @@ static void build_top(struct seg *segs, int *n, const struct bar_info *b)
 		seg_add(segs, n, 4, TS_TITLE, "engine %s API %s",
 			b->engine_version,
 			b->api_version ? b->api_version : "?");
-	seg_add(segs, n, 2, TS_DIM, "%s", b->host ? b->host : "");
+	seg_add(segs, n, b->several_engines ? 8 : 2, TS_DIM, "%s",
+		b->host ? b->host : "");
 }
 
 void bars_draw_top(WINDOW *w, const struct rect *r, const struct bar_info *b)

@@ -10,6 +10,7 @@
 /* What the top bar says about the engine and the pane. */
 struct bar_info {
 	const char *host;
+	int several_engines; /* then the host says which: keep it shown */
 	const char *engine_version;
 	const char *api_version;
 	enum conn_state conn;

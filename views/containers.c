@@ -12,6 +12,7 @@
 #include "views/app.h"
 #include "views/container_actions.h"
 #include "views/container_detail.h"
+#include "views/container_export.h"
 #include "views/container_rebuild.h"
 #include "views/container_update.h"
 #include "views/exec_shell.h"
@@ -584,6 +585,10 @@ static unsigned action(void *data, enum action act)
 			return VIEW_HANDLED | VIEW_REDRAW;
 		}
 	}
+	if (act == ACT_CONTAINER_EXPORT) {
+		cexport_start(v->a, (e = selected(v)) ? &e->s : NULL);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
 	if (act == ACT_CONTAINER_REBUILD) {
 		crebuild_start(v->a, (e = selected(v)) ? &e->s : NULL);
 		return VIEW_HANDLED | VIEW_REDRAW;
@@ -670,7 +675,9 @@ static void engine_up(void *data)
 {
 	struct cview *v = data;
 
-	/* the app re-lists the store; the detail asks again */
+	/* the app re-lists the store (another engine's, after a switch);
+	 * the detail asks again */
+	v->st = app_containers(v->a);
 	cdetail_refresh(v->detail);
 }
 

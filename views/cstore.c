@@ -38,10 +38,14 @@ struct entry {
 	struct entry_priv priv;
 };
 
+/* Generations are unique across stores, so a pane that switches to
+ * another engine's store always sees a change. */
+static unsigned long next_gen;
+
 static void changed(struct cstore *st, int structural)
 {
 	if (structural)
-		st->gen++;
+		st->gen = ++next_gen;
 	if (st->changed)
 		st->changed(st->ud, structural);
 }

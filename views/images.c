@@ -9,6 +9,7 @@
 #include "tui/theme.h"
 #include "views/app.h"
 #include "views/format.h"
+#include "views/image_history.h"
 #include "views/registry.h"
 #include "views/resource_list.h"
 #include "views/view.h"
@@ -19,8 +20,6 @@
  * fetched a moment after the selection settles, so scrolling through
  * the list does not fire a request per row.
  */
-
-#define HISTORY_DELAY_MS 250
 
 enum { C_TAG, C_ID, C_SIZE, C_CREATED, C_USED, C_DANGLING };
 
@@ -47,15 +46,7 @@ struct images {
 	size_t nrows;
 	unsigned long gen; /* the container store's, for USED BY */
 	int visible;
-	char *select_arg; /* from the command line, until the list comes */
-	/* the detail region */
-	struct api_image_history hist;
-	char hist_id[160]; /* shown or loading */
-	char want_id[160];
-	struct api_request *hist_req;
-	int hist_timer;
-	int hist_loading;
-	char hist_err[520];
+	struct img_hist hist; /* the detail region */
 	/* what the open confirm dialog is about */
 	char target[512];
 };
@@ -200,75 +191,13 @@ static const struct api_image_summary *selected(const struct images *d,
 	return row_img(d, row);
 }
 
-static void hist_done(struct api_request *req, api_code code,
-		      const struct api_response *resp,
-		      const struct api_error *err, void *ud)
-{
-	struct images *d = ud;
-	struct api_error perr;
-
-	(void)req;
-	d->hist_req = NULL;
-	d->hist_loading = 0;
-	if (code != API_OK)
-		snprintf(d->hist_err, sizeof(d->hist_err), "%s",
-			 err ? err->msg : "failed");
-	else if (api_image_history_parse(resp->body, resp->body_len, &d->hist,
-					 &perr) != API_OK)
-		snprintf(d->hist_err, sizeof(d->hist_err), "%s", perr.msg);
-	app_dirty(d->app);
-}
-
-static void hist_fetch(void *ud)
-{
-	struct images *d = ud;
-	struct api_request_spec spec = {0};
-	struct api_error err;
-	char *path;
-
-	d->hist_timer = 0;
-	if (d->hist_req)
-		api_request_cancel(d->hist_req);
-	d->hist_req = NULL;
-	api_image_history_free(&d->hist);
-	d->hist_err[0] = '\0';
-	snprintf(d->hist_id, sizeof(d->hist_id), "%s", d->want_id);
-	path = api_image_history_path(d->hist_id);
-	if (!path) {
-		snprintf(d->hist_err, sizeof(d->hist_err), "out of memory");
-		return;
-	}
-	spec.path = path;
-	spec.on_done = hist_done;
-	spec.ud = d;
-	if (api_request_start(app_client(d->app), &spec, &d->hist_req, &err) !=
-	    API_OK) {
-		d->hist_req = NULL;
-		snprintf(d->hist_err, sizeof(d->hist_err), "%s", err.msg);
-	} else
-		d->hist_loading = 1;
-	free(path);
-	app_dirty(d->app);
-}
-
 /* The selection may have moved: fetch its history once it settles. */
 static void hist_want(struct images *d)
 {
 	const struct api_image_summary *im = selected(d, NULL);
-	const char *id = im ? api_str(im->id) : "";
 
-	if (!d->visible || strcmp(id, d->want_id) == 0)
-		return;
-	snprintf(d->want_id, sizeof(d->want_id), "%s", id);
-	if (d->hist_timer > 0)
-		loop_timer_cancel(app_loop(d->app), d->hist_timer);
-	d->hist_timer = 0;
-	if (!id[0])
-		return;
-	d->hist_timer = loop_timer_add(app_loop(d->app), HISTORY_DELAY_MS, 0,
-				       hist_fetch, d);
-	if (d->hist_timer < 0)
-		d->hist_timer = 0;
+	if (d->visible)
+		img_hist_want(&d->hist, im ? api_str(im->id) : "");
 }
 
 static char *list_path(void *ud)
@@ -318,11 +247,7 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	}
 	api_image_list_free(&old);
 	table_invalidate(&d->table);
-	if (d->select_arg &&
-	    reslist_select(&d->rl, select_match, d->select_arg)) {
-		free(d->select_arg);
-		d->select_arg = NULL;
-	}
+	reslist_select_pending(&d->rl);
 	hist_want(d);
 	return API_OK;
 }
@@ -331,6 +256,7 @@ static const struct reslist_ops list_ops = {
 	.what = "images",
 	.path = list_path,
 	.parse = list_parse,
+	.select = select_match,
 };
 
 static void removed_msg(const struct api_response *resp, char *msg, size_t n)
@@ -425,12 +351,9 @@ static void do_prune(struct images *d)
 {
 	if (app_refuse_if_read_only(d->app, "prune images"))
 		return;
-	if (!app_options(d->app)->confirm_destructive)
-		prune_answer(d->app, 1, 0, d);
-	else
-		app_confirm(d->app, "Prune images",
-			    "Remove every dangling (untagged, unused) image?",
-			    "Prune", NULL, prune_answer, d);
+	reslist_confirm(&d->rl, "Prune images",
+			"Remove every dangling (untagged, unused) image?",
+			"Prune", prune_answer, d);
 }
 
 static void do_inspect(struct images *d)
@@ -470,46 +393,6 @@ static unsigned v_action(void *data, enum action act)
 	}
 }
 
-static void draw_history(struct images *d, WINDOW *w, const struct rect *r)
-{
-	char line[160], size[32], id[16];
-	size_t i;
-	int y;
-
-	for (y = 0; y < r->h; y++)
-		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
-	res_short_id(d->want_id, id, sizeof(id));
-	snprintf(line, sizeof(line), "HISTORY of %s", id);
-	draw_text(w, r->y, r->x, r->w, d->want_id[0] ? line : "HISTORY",
-		  theme_attr(TS_HEADER));
-	if (d->hist_err[0] || d->hist_loading || !d->want_id[0] ||
-	    strcmp(d->hist_id, d->want_id) != 0) {
-		draw_text(w, r->y + 1, r->x + 1, r->w - 1,
-			  d->hist_err[0]  ? d->hist_err
-			  : d->want_id[0] ? "loading…"
-					  : "no image selected",
-			  theme_attr(d->hist_err[0] ? TS_STATUS_ERR : TS_DIM));
-		return;
-	}
-	for (i = 0, y = 1; i < d->hist.n && y < r->h; i++, y++) {
-		const struct api_image_history_entry *e = &d->hist.items[i];
-		if (y == r->h - 1 && i + 1 < d->hist.n) {
-			snprintf(line, sizeof(line), "… %zu more layers",
-				 d->hist.n - i);
-			draw_text(w, r->y + y, r->x + 1, r->w - 1, line,
-				  theme_attr(TS_DIM));
-			break;
-		}
-		fmt_size((double)e->size, size, sizeof(size));
-		draw_text_right(w, r->y + y, r->x, 9, size,
-				theme_attr(TS_NORMAL));
-		if (r->w > 10)
-			draw_text(w, r->y + y, r->x + 10, r->w - 10,
-				  res_created_by(e->created_by),
-				  theme_attr(TS_NORMAL));
-	}
-}
-
 static void v_draw(void *data, WINDOW *w, const struct rect *main,
 		   const struct rect *detail)
 {
@@ -525,15 +408,12 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 	reslist_draw(&d->rl, w, main);
 	reslist_draw_gap(w, main, detail);
 	if (detail && detail->h > 0 && detail->w > 0)
-		draw_history(d, w, detail);
+		img_hist_draw(&d->hist, w, detail);
 }
 
 static void v_event(void *data, const struct api_event *ev)
 {
-	struct images *d = data;
-
-	if (ev->type && strcmp(ev->type, "image") == 0)
-		reslist_refresh_soon(&d->rl);
+	reslist_on_event(&((struct images *)data)->rl, ev, "image");
 }
 
 static void v_engine_up(void *data)
@@ -548,10 +428,7 @@ static void v_show(void *data, const char *arg)
 	struct images *d = data;
 
 	d->visible = 1;
-	if (arg && arg[0] && !reslist_select(&d->rl, select_match, arg)) {
-		free(d->select_arg);
-		d->select_arg = strdup(arg);
-	}
+	reslist_show(&d->rl, arg);
 	hist_want(d);
 }
 
@@ -567,7 +444,7 @@ static unsigned v_click(void *data, int row, int col)
 	struct images *d = data;
 
 	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
+	if (!(reslist_click(&d->rl, row) & VIEW_HANDLED))
 		return VIEW_UNHANDLED;
 	hist_want(d);
 	return VIEW_HANDLED | VIEW_REDRAW;
@@ -580,6 +457,7 @@ static void *v_create(struct app *a)
 	if (!d)
 		return NULL;
 	d->app = a;
+	d->hist.app = a;
 	table_init(&d->table, &table_ops, d);
 	reslist_init(&d->rl, a, &list_ops, d, &d->table);
 	return d;
@@ -592,15 +470,10 @@ static void v_destroy(void *data)
 	if (!d)
 		return;
 	reslist_free(&d->rl);
-	if (d->hist_req)
-		api_request_cancel(d->hist_req);
-	if (d->hist_timer > 0)
-		loop_timer_cancel(app_loop(d->app), d->hist_timer);
-	api_image_history_free(&d->hist);
+	img_hist_free(&d->hist);
 	table_free(&d->table);
 	api_image_list_free(&d->list);
 	free(d->rows);
-	free(d->select_arg);
 	free(d);
 }
 

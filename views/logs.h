@@ -35,6 +35,11 @@ struct logs_src {
 	int pending_exit;  /* died while its stream was still open */
 	int exit_marked;   /* the marker for this run is in the ring */
 	int64_t die_code;
+	/* A swarm service ("service:ID"): no inspect, always framed; its
+	 * stream is a plain request demultiplexed in logs_src.c. */
+	int service;
+	struct api_request *svc_req;
+	struct logframes svc_lf;
 };
 
 /* A save in progress: the full log fetched fresh, source by source. */
@@ -68,7 +73,8 @@ struct logs_pane {
 	struct logs_save save;
 };
 
-/* Follows the containers arg names ("ID or name", "group:PROJECT"),
+/* Follows the containers arg names ("ID or name", "group:PROJECT",
+ * "service:ID or name" for a swarm service's tasks),
  * dropping what was followed before. */
 void logs_src_open(struct logs_pane *p, const char *arg);
 /* Stops every stream and request; the ring stays. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/container_inspect.h"
+#include "api/swarm_service.h"
 #include "views/logs.h"
 
 #define LBL_PROJECT "com.docker.compose.project"
@@ -37,7 +38,8 @@ static void push_text(struct logs_src *s, int stream, unsigned flags,
 	}
 	if (sb_push(&s->p->sb, &e) != 0)
 		return;
-	app_dirty(s->p->a);
+	/* A flood of lines redraws at the live rate, not per line. */
+	app_dirty_live(s->p->a);
 }
 
 static void exit_marker(struct logs_src *s, int64_t code)
@@ -104,21 +106,84 @@ static void on_end(api_code code, const struct api_error *err, void *ud)
 	app_dirty(s->p->a);
 }
 
+static void stream_opts(const struct logs_src *s, struct api_logs_opts *o)
+{
+	o->follow = 1;
+	o->timestamps = 1;
+	o->tail = s->p->tail;
+	o->since = s->p->since;
+	if (s->skip_tsn) {
+		/* back after a restart: everything since the last line */
+		o->since = s->skip_tsn / 1000000000;
+		o->tail = -1;
+	}
+}
+
+static int svc_data(const char *data, size_t len, void *ud)
+{
+	struct logs_src *s = ud;
+
+	return logframes_feed(&s->svc_lf, data, len) != 0;
+}
+
+static void svc_done(struct api_request *req, api_code code,
+		     const struct api_response *resp,
+		     const struct api_error *err, void *ud)
+{
+	struct logs_src *s = ud;
+
+	(void)req;
+	(void)resp;
+	s->svc_req = NULL;
+	if (code == API_OK)
+		logframes_finish(&s->svc_lf);
+	loglines_finish(&s->ll);
+	loglines_done(&s->ll);
+	if (logframes_error(&s->svc_lf))
+		app_error(s->p->a, "logs of service %s: %s", s->name,
+			  logframes_error(&s->svc_lf));
+	else if (code != API_OK && code != API_E_CANCELLED)
+		app_error(s->p->a, "logs of service %s: %s", s->name,
+			  err && err->msg[0] ? err->msg : "stream failed");
+	app_dirty(s->p->a);
+}
+
+/* A service's tasks have no TTY to ask about: the body is framed. */
+static void start_service(struct logs_src *s)
+{
+	struct api_logs_opts o = API_LOGS_OPTS_INIT;
+	struct api_request_spec spec = {0};
+	struct api_error err;
+	char *path;
+
+	stream_opts(s, &o);
+	path = api_service_logs_path(s->id, &o);
+	if (!path) {
+		app_error(s->p->a, "logs: bad service name");
+		return;
+	}
+	loglines_init(&s->ll, 0, 1, on_line, s);
+	logframes_init(&s->svc_lf, 0, on_chunk, s);
+	spec.path = path;
+	spec.on_data = svc_data;
+	spec.on_done = svc_done;
+	spec.ud = s;
+	if (api_request_start(app_client(s->p->a), &spec, &s->svc_req, &err) !=
+	    API_OK) {
+		s->svc_req = NULL;
+		loglines_done(&s->ll);
+		app_error(s->p->a, "logs of service %s: %s", s->name, err.msg);
+	}
+	free(path);
+}
+
 static void start_stream(struct logs_src *s)
 {
 	struct logs_pane *p = s->p;
 	struct api_logs_opts o = API_LOGS_OPTS_INIT;
 	struct api_error err;
 
-	o.follow = 1;
-	o.timestamps = 1;
-	o.tail = p->tail;
-	o.since = p->since;
-	if (s->skip_tsn) {
-		/* back after a restart: everything since the last line */
-		o.since = s->skip_tsn / 1000000000;
-		o.tail = -1;
-	}
+	stream_opts(s, &o);
 	loglines_init(&s->ll, 0, 1, on_line, s);
 	if (api_logs_start(app_client(p->a), s->id, &o, s->tty, on_chunk,
 			   on_end, s, &s->stream, &err) != API_OK) {
@@ -165,8 +230,13 @@ static void start_inspect(struct logs_src *s)
 {
 	struct api_request_spec spec = {0};
 	struct api_error err;
-	char *path = api_container_inspect_path(s->id);
+	char *path;
 
+	if (s->service) {
+		start_service(s);
+		return;
+	}
+	path = api_container_inspect_path(s->id);
 	if (!path) {
 		app_error(s->p->a, "logs: bad container name");
 		return;
@@ -192,6 +262,11 @@ static void src_stop(struct logs_src *s)
 		loglines_done(&s->ll);
 	}
 	s->stream = NULL;
+	if (s->svc_req) {
+		api_request_cancel(s->svc_req);
+		loglines_done(&s->ll);
+	}
+	s->svc_req = NULL;
 	s->pending_exit = 0;
 	s->want_reattach = 0;
 }
@@ -259,6 +334,10 @@ void logs_src_open(struct logs_pane *p, const char *arg)
 		return;
 	if (strncmp(arg, "group:", 6) == 0) {
 		add_group(p, arg + 6);
+	} else if (strncmp(arg, "service:", 8) == 0 && arg[8]) {
+		src_add(p, arg + 8, arg + 8);
+		if (p->nsrc)
+			p->src[0].service = 1;
 	} else if ((e = cstore_find(app_containers(p->a), arg)) != NULL &&
 		   e->s.id) {
 		src_add(p, e->s.id, e->s.name ? e->s.name : arg);
@@ -293,7 +372,7 @@ void logs_src_resume(struct logs_pane *p)
 	size_t i;
 
 	for (i = 0; i < p->nsrc; i++) {
-		if (p->src[i].stream || p->src[i].inspect)
+		if (p->src[i].stream || p->src[i].inspect || p->src[i].svc_req)
 			continue;
 		p->src[i].skip_tsn = p->src[i].last_tsn;
 		start_inspect(&p->src[i]);

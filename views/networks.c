@@ -31,7 +31,6 @@ struct networks {
 	struct table table;
 	struct api_network_list list;
 	unsigned long gen;
-	char *select_arg;
 	char target[256]; /* the id the open dialog is about */
 	char target_name[256];
 };
@@ -192,11 +191,7 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	api_network_list_free(&d->list);
 	d->list = l;
 	table_invalidate(&d->table);
-	if (d->select_arg &&
-	    reslist_select(&d->rl, select_match, d->select_arg)) {
-		free(d->select_arg);
-		d->select_arg = NULL;
-	}
+	reslist_select_pending(&d->rl);
 	return API_OK;
 }
 
@@ -204,6 +199,7 @@ static const struct reslist_ops list_ops = {
 	.what = "networks",
 	.path = list_path,
 	.parse = list_parse,
+	.select = select_match,
 };
 
 static void remove_answer(struct app *a, int yes, int checked, void *ud)
@@ -243,13 +239,9 @@ static void do_remove(struct networks *d)
 	snprintf(d->target, sizeof(d->target), "%s", nw->id);
 	snprintf(d->target_name, sizeof(d->target_name), "%s",
 		 api_str(nw->name));
-	if (!app_options(d->app)->confirm_destructive) {
-		remove_answer(d->app, 1, 0, d);
-		return;
-	}
 	snprintf(msg, sizeof(msg), "Remove network %s?", d->target_name);
-	app_confirm(d->app, "Remove network", msg, "Remove", NULL,
-		    remove_answer, d);
+	reslist_confirm(&d->rl, "Remove network", msg, "Remove", remove_answer,
+			d);
 }
 
 static void pruned_msg(const struct api_response *resp, char *msg, size_t n)
@@ -282,12 +274,9 @@ static void do_prune(struct networks *d)
 {
 	if (app_refuse_if_read_only(d->app, "prune networks"))
 		return;
-	if (!app_options(d->app)->confirm_destructive)
-		prune_answer(d->app, 1, 0, d);
-	else
-		app_confirm(d->app, "Prune networks",
-			    "Remove every network no container uses?", "Prune",
-			    NULL, prune_answer, d);
+	reslist_confirm(&d->rl, "Prune networks",
+			"Remove every network no container uses?", "Prune",
+			prune_answer, d);
 }
 
 static unsigned v_action(void *data, enum action act)
@@ -318,18 +307,6 @@ static unsigned v_action(void *data, enum action act)
 	}
 }
 
-static int draw_kv(WINDOW *w, const struct rect *r, int y, const char *k,
-		   const char *v)
-{
-	if (y >= r->h)
-		return y;
-	draw_text(w, r->y + y, r->x, 12, k, theme_attr(TS_HEADER));
-	if (r->w > 12)
-		draw_text(w, r->y + y, r->x + 12, r->w - 12, v,
-			  theme_attr(TS_NORMAL));
-	return y + 1;
-}
-
 static void draw_detail(struct networks *d, WINDOW *w, const struct rect *r)
 {
 	const struct api_network *nw = selected(d);
@@ -337,31 +314,30 @@ static void draw_detail(struct networks *d, WINDOW *w, const struct rect *r)
 	size_t i;
 	int y;
 
-	for (y = 0; y < r->h; y++)
-		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
+	res_draw_clear(w, r);
 	if (!nw)
 		return;
-	y = draw_kv(w, r, 0, "name", api_str(nw->name));
-	y = draw_kv(w, r, y, "id", api_str(nw->id));
+	y = res_draw_kv(w, r, 0, "name", api_str(nw->name));
+	y = res_draw_kv(w, r, y, "id", api_str(nw->id));
 	snprintf(line, sizeof(line), "%s, scope %s%s%s%s", api_str(nw->driver),
 		 api_str(nw->scope), nw->internal ? ", internal" : "",
 		 nw->attachable ? ", attachable" : "",
 		 nw->enable_ipv6 ? ", IPv6" : "");
-	y = draw_kv(w, r, y, "driver", line);
-	y = draw_kv(w, r, y, "created", api_str(nw->created));
+	y = res_draw_kv(w, r, y, "driver", line);
+	y = res_draw_kv(w, r, y, "created", api_str(nw->created));
 	for (i = 0; i < nw->n_ipam_configs; i++) {
 		const struct api_network_ipam_config *c = &nw->ipam_configs[i];
 		snprintf(line, sizeof(line), "%s via %s", api_str(c->subnet),
 			 c->gateway ? c->gateway : "-");
-		y = draw_kv(w, r, y, i ? "" : "subnet", line);
+		y = res_draw_kv(w, r, y, i ? "" : "subnet", line);
 	}
 	users(d, nw->name, line, sizeof(line));
-	y = draw_kv(w, r, y, "containers", line[0] ? line : "-");
+	y = res_draw_kv(w, r, y, "containers", line[0] ? line : "-");
 	for (i = 0; i < nw->labels.n; i++) {
 		snprintf(line, sizeof(line), "%s=%s",
 			 api_str(nw->labels.items[i].key),
 			 api_str(nw->labels.items[i].value));
-		y = draw_kv(w, r, y, i ? "" : "labels", line);
+		y = res_draw_kv(w, r, y, i ? "" : "labels", line);
 	}
 }
 
@@ -386,10 +362,7 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 
 static void v_event(void *data, const struct api_event *ev)
 {
-	struct networks *d = data;
-
-	if (ev->type && strcmp(ev->type, "network") == 0)
-		reslist_refresh_soon(&d->rl);
+	reslist_on_event(&((struct networks *)data)->rl, ev, "network");
 }
 
 static void v_engine_up(void *data)
@@ -399,22 +372,13 @@ static void v_engine_up(void *data)
 
 static void v_show(void *data, const char *arg)
 {
-	struct networks *d = data;
-
-	if (arg && arg[0] && !reslist_select(&d->rl, select_match, arg)) {
-		free(d->select_arg);
-		d->select_arg = strdup(arg);
-	}
+	reslist_show(&((struct networks *)data)->rl, arg);
 }
 
 static unsigned v_click(void *data, int row, int col)
 {
-	struct networks *d = data;
-
 	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
-		return VIEW_UNHANDLED;
-	return VIEW_HANDLED | VIEW_REDRAW;
+	return reslist_click(&((struct networks *)data)->rl, row);
 }
 
 static void *v_create(struct app *a)
@@ -438,7 +402,6 @@ static void v_destroy(void *data)
 	reslist_free(&d->rl);
 	table_free(&d->table);
 	api_network_list_free(&d->list);
-	free(d->select_arg);
 	free(d);
 }
 

@@ -3,7 +3,7 @@
 static const struct view_ops *const all[] = {
 	&view_containers, &view_images,	 &view_volumes, &view_networks,
 	&view_events,	  &view_posture, &view_inspect, &view_logs,
-	&view_services,	  &view_tasks,	 &view_nodes,
+	&view_services,	  &view_tasks,	 &view_nodes,	&view_fleet,
 };
 
 const struct view_ops *const *registry_views(size_t *n)

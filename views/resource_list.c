@@ -19,95 +19,6 @@ struct res_action {
 	struct res_action *next;
 };
 
-void res_short_id(const char *id, char *buf, size_t n)
-{
-	const char *colon;
-	size_t l;
-
-	if (!buf || n == 0)
-		return;
-	buf[0] = '\0';
-	if (!id)
-		return;
-	colon = strchr(id, ':');
-	if (colon)
-		id = colon + 1;
-	l = strlen(id);
-	if (l > 12)
-		l = 12;
-	if (l > n - 1)
-		l = n - 1;
-	memcpy(buf, id, l);
-	buf[l] = '\0';
-}
-
-void res_join(char *buf, size_t n, size_t *len, const char *name)
-{
-	size_t l = *len;
-	int w;
-
-	if (!buf || n == 0)
-		return;
-	if (l >= n)
-		l = n - 1;
-	w = snprintf(buf + l, n - l, "%s%s", l ? ", " : "", name ? name : "");
-	if (w > 0)
-		l += (size_t)w < n - l ? (size_t)w : n - l - 1;
-	*len = l;
-}
-
-int res_uses_image(const struct api_container_summary *s, const char *id)
-{
-	return s && id && s->image_id && strcmp(s->image_id, id) == 0;
-}
-
-int res_uses_volume(const struct api_container_summary *s, const char *vol)
-{
-	size_t i;
-
-	if (!s || !vol)
-		return 0;
-	for (i = 0; i < s->n_mounts; i++) {
-		const struct api_mount_point *m = &s->mounts[i];
-		if (m->type && strcmp(m->type, "volume") == 0 && m->name &&
-		    strcmp(m->name, vol) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-int res_on_network(const struct api_container_summary *s, const char *net)
-{
-	size_t i;
-
-	if (!s || !net)
-		return 0;
-	for (i = 0; i < s->networks.n; i++)
-		if (s->networks.v[i] && strcmp(s->networks.v[i], net) == 0)
-			return 1;
-	return 0;
-}
-
-const char *res_created_by(const char *s)
-{
-	static const char nop[] = "/bin/sh -c #(nop)";
-
-	if (!s)
-		return "";
-	if (strncmp(s, nop, sizeof(nop) - 1) == 0)
-		s += sizeof(nop) - 1;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
-}
-
-int res_network_builtin(const char *name)
-{
-	return name &&
-	       (strcmp(name, "host") == 0 || strcmp(name, "none") == 0 ||
-		strcmp(name, "bridge") == 0);
-}
-
 void reslist_init(struct reslist *r, struct app *a,
 		  const struct reslist_ops *ops, void *ud, struct table *t)
 {
@@ -134,6 +45,8 @@ void reslist_free(struct reslist *r)
 		free(x);
 	}
 	r->actions = NULL;
+	free(r->pending);
+	r->pending = NULL;
 }
 
 static void list_done(struct api_request *req, api_code code,
@@ -380,4 +293,65 @@ void reslist_draw_gap(WINDOW *w, const struct rect *m, const struct rect *d)
 		for (y = 0; y < d->h; y++)
 			mvwaddch(w, d->y + y, x,
 				 ACS_VLINE | theme_attr(TS_BORDER));
+}
+
+void reslist_show(struct reslist *r, const char *arg)
+{
+	if (!arg || !arg[0] || !r->ops->select ||
+	    reslist_select(r, r->ops->select, arg))
+		return;
+	free(r->pending);
+	r->pending = strdup(arg);
+}
+
+void reslist_select_pending(struct reslist *r)
+{
+	if (r->pending && r->ops->select &&
+	    reslist_select(r, r->ops->select, r->pending)) {
+		free(r->pending);
+		r->pending = NULL;
+	}
+}
+
+void reslist_on_event(struct reslist *r, const struct api_event *ev,
+		      const char *type)
+{
+	if (ev->type && strcmp(ev->type, type) == 0)
+		reslist_refresh_soon(r);
+}
+
+unsigned reslist_click(struct reslist *r, int row)
+{
+	if (!table_click(r->table, r->table->body_y + row - 1))
+		return VIEW_UNHANDLED;
+	return VIEW_HANDLED | VIEW_REDRAW;
+}
+
+void reslist_confirm(struct reslist *r, const char *title, const char *msg,
+		     const char *yes_label, app_confirm_fn fn, void *ud)
+{
+	if (!app_options(r->app)->confirm_destructive)
+		fn(r->app, 1, 0, ud);
+	else
+		app_confirm(r->app, title, msg, yes_label, NULL, fn, ud);
+}
+
+int res_draw_kv(WINDOW *w, const struct rect *r, int y, const char *k,
+		const char *v)
+{
+	if (y >= r->h)
+		return y;
+	draw_text(w, r->y + y, r->x, 12, k, theme_attr(TS_HEADER));
+	if (r->w > 12)
+		draw_text(w, r->y + y, r->x + 12, r->w - 12, v,
+			  theme_attr(TS_NORMAL));
+	return y + 1;
+}
+
+void res_draw_clear(WINDOW *w, const struct rect *r)
+{
+	int y;
+
+	for (y = 0; y < r->h; y++)
+		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
 }

@@ -7,9 +7,12 @@
 
 #include "api/client.h"
 #include "api/containers.h"
+#include "api/events.h"
+#include "views/app.h"
 #include "tui/keymap.h"
 #include "tui/screen.h"
 #include "tui/table.h"
+#include "views/res_helpers.h"
 
 /*
  * What the images, volumes and networks panes share: a table filled by
@@ -19,24 +22,6 @@
  * in the status line; and the pure helpers behind their columns.
  */
 
-struct app;
-
-/* Pure helpers (unit-tested); sizes and ages are views/format.h's. */
-
-/* The first 12 hex digits of an id, without its "sha256:". */
-void res_short_id(const char *id, char *buf, size_t n);
-/* Appends name to the ", "-separated list in buf (n bytes, *len used);
- * cuts cleanly when full. */
-void res_join(char *buf, size_t n, size_t *len, const char *name);
-int res_uses_image(const struct api_container_summary *s, const char *id);
-int res_uses_volume(const struct api_container_summary *s, const char *vol);
-int res_on_network(const struct api_container_summary *s, const char *net);
-/* A layer's CreatedBy without the "/bin/sh -c #(nop) " a Dockerfile
- * instruction carries; "" for NULL. */
-const char *res_created_by(const char *s);
-/* host, none and bridge: the engine refuses to remove them. */
-int res_network_builtin(const char *name);
-
 /* The async list. */
 struct reslist_ops {
 	const char *what; /* "images": for messages */
@@ -45,6 +30,9 @@ struct reslist_ops {
 	 * table there. */
 	api_code (*parse)(void *ud, const char *body, size_t len,
 			  struct api_error *err);
+	/* Whether row is the command line's object arg (a name, an id
+	 * prefix); NULL: the pane selects nothing by name. */
+	int (*select)(void *model, size_t row, const char *arg);
 };
 
 struct res_action;
@@ -58,6 +46,7 @@ struct reslist {
 	int again; /* asked again while a list was running */
 	int timer; /* the debounce timer, 0 when none */
 	int listed;
+	char *pending; /* the command line's object, selected once listed */
 	char error[640];
 	struct res_action *actions; /* in flight, cancelled on free */
 };
@@ -86,6 +75,26 @@ unsigned reslist_list_action(struct reslist *r, enum action act);
 int reslist_select(struct reslist *r,
 		   int (*match)(void *model, size_t row, const char *arg),
 		   const char *arg);
+/* A pane's show(arg): selects arg's row now, or once it is listed. */
+void reslist_show(struct reslist *r, const char *arg);
+/* From the pane's parse, after its table was invalidated: selects the
+ * row show() could not find yet. */
+void reslist_select_pending(struct reslist *r);
+/* Re-lists (debounced) when ev is about the pane's type ("network"). */
+void reslist_on_event(struct reslist *r, const struct api_event *ev,
+		      const char *type);
+/* A click on row of main: VIEW_* flags. */
+unsigned reslist_click(struct reslist *r, int row);
+/* Asks with app_confirm when the options want destructive actions
+ * confirmed, else answers yes at once. */
+void reslist_confirm(struct reslist *r, const char *title, const char *msg,
+		     const char *yes_label, app_confirm_fn fn, void *ud);
+/* A "key  value" line of a detail region at row y; returns the next y. */
+int res_draw_kv(WINDOW *w, const struct rect *r, int y, const char *k,
+		const char *v);
+/* Blanks a detail region. */
+void res_draw_clear(WINDOW *w, const struct rect *r);
+
 /* The column between main and a detail region beside it, which no
  * pane owns: a rule, so nothing a dialog left there stays. */
 void reslist_draw_gap(WINDOW *w, const struct rect *main,

@@ -336,6 +336,7 @@ static unsigned s_action(void *data, enum action act)
 {
 	struct services *d = data;
 	const struct api_service *s;
+	char arg[96];
 
 	switch (act) {
 	case ACT_LIST_OPEN:
@@ -345,6 +346,15 @@ static unsigned s_action(void *data, enum action act)
 			return VIEW_HANDLED;
 		}
 		app_show_pane(d->app, "tasks", s->name);
+		break;
+	case ACT_SERVICE_LOGS:
+		s = selected(d);
+		if (!s || !s->id) {
+			app_status(d->app, "no service selected");
+			return VIEW_HANDLED;
+		}
+		snprintf(arg, sizeof(arg), "service:%s", s->id);
+		app_show_pane(d->app, "logs", arg);
 		break;
 	case ACT_SERVICE_SCALE:
 		do_scale(d);

@@ -32,7 +32,6 @@ struct volumes {
 	struct table table;
 	struct api_volume_list list;
 	unsigned long gen;
-	char *select_arg;
 	char target[512];
 };
 
@@ -179,11 +178,7 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	api_volume_list_free(&d->list);
 	d->list = l;
 	table_invalidate(&d->table);
-	if (d->select_arg &&
-	    reslist_select(&d->rl, select_match, d->select_arg)) {
-		free(d->select_arg);
-		d->select_arg = NULL;
-	}
+	reslist_select_pending(&d->rl);
 	return API_OK;
 }
 
@@ -191,6 +186,7 @@ static const struct reslist_ops list_ops = {
 	.what = "volumes",
 	.path = list_path,
 	.parse = list_parse,
+	.select = select_match,
 };
 
 static void remove_answer(struct app *a, int yes, int checked, void *ud)
@@ -221,13 +217,9 @@ static void do_remove(struct volumes *d)
 		return;
 	}
 	snprintf(d->target, sizeof(d->target), "%s", v->name);
-	if (!app_options(d->app)->confirm_destructive) {
-		remove_answer(d->app, 1, 0, d);
-		return;
-	}
 	snprintf(msg, sizeof(msg), "Remove volume %s and its data?", v->name);
-	app_confirm(d->app, "Remove volume", msg, "Remove", NULL, remove_answer,
-		    d);
+	reslist_confirm(&d->rl, "Remove volume", msg, "Remove", remove_answer,
+			d);
 }
 
 static void pruned_msg(const struct api_response *resp, char *msg, size_t n)
@@ -313,18 +305,6 @@ static unsigned v_action(void *data, enum action act)
 	}
 }
 
-static int draw_kv(WINDOW *w, const struct rect *r, int y, const char *k,
-		   const char *v)
-{
-	if (y >= r->h)
-		return y;
-	draw_text(w, r->y + y, r->x, 12, k, theme_attr(TS_HEADER));
-	if (r->w > 12)
-		draw_text(w, r->y + y, r->x + 12, r->w - 12, v,
-			  theme_attr(TS_NORMAL));
-	return y + 1;
-}
-
 static int draw_pair(WINDOW *w, const struct rect *r, int y, const char *k,
 		     const struct api_kv *kv)
 {
@@ -332,7 +312,7 @@ static int draw_pair(WINDOW *w, const struct rect *r, int y, const char *k,
 
 	snprintf(line, sizeof(line), "%s=%s", api_str(kv->key),
 		 api_str(kv->value));
-	return draw_kv(w, r, y, k, line);
+	return res_draw_kv(w, r, y, k, line);
 }
 
 static void draw_detail(struct volumes *d, WINDOW *w, const struct rect *r)
@@ -342,17 +322,16 @@ static void draw_detail(struct volumes *d, WINDOW *w, const struct rect *r)
 	size_t i;
 	int y;
 
-	for (y = 0; y < r->h; y++)
-		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
+	res_draw_clear(w, r);
 	if (!v)
 		return;
 	users(d, v->name, used, sizeof(used));
-	y = draw_kv(w, r, 0, "name", api_str(v->name));
-	y = draw_kv(w, r, y, "driver", api_str(v->driver));
-	y = draw_kv(w, r, y, "scope", api_str(v->scope));
-	y = draw_kv(w, r, y, "created", api_str(v->created_at));
-	y = draw_kv(w, r, y, "mountpoint", api_str(v->mountpoint));
-	y = draw_kv(w, r, y, "used by", used[0] ? used : "-");
+	y = res_draw_kv(w, r, 0, "name", api_str(v->name));
+	y = res_draw_kv(w, r, y, "driver", api_str(v->driver));
+	y = res_draw_kv(w, r, y, "scope", api_str(v->scope));
+	y = res_draw_kv(w, r, y, "created", api_str(v->created_at));
+	y = res_draw_kv(w, r, y, "mountpoint", api_str(v->mountpoint));
+	y = res_draw_kv(w, r, y, "used by", used[0] ? used : "-");
 	for (i = 0; i < v->labels.n; i++)
 		y = draw_pair(w, r, y, i ? "" : "labels", &v->labels.items[i]);
 	for (i = 0; i < v->options.n; i++)
@@ -381,15 +360,7 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 
 static void v_event(void *data, const struct api_event *ev)
 {
-	struct volumes *d = data;
-	const char *base = api_str(ev->action_base);
-
-	if (!ev->type)
-		return;
-	if (strcmp(ev->type, "volume") == 0 ||
-	    (strcmp(ev->type, "container") == 0 &&
-	     (strcmp(base, "create") == 0 || strcmp(base, "destroy") == 0)))
-		reslist_refresh_soon(&d->rl);
+	reslist_on_event(&((struct volumes *)data)->rl, ev, "volume");
 }
 
 static void v_engine_up(void *data)
@@ -399,22 +370,13 @@ static void v_engine_up(void *data)
 
 static void v_show(void *data, const char *arg)
 {
-	struct volumes *d = data;
-
-	if (arg && arg[0] && !reslist_select(&d->rl, select_match, arg)) {
-		free(d->select_arg);
-		d->select_arg = strdup(arg);
-	}
+	reslist_show(&((struct volumes *)data)->rl, arg);
 }
 
 static unsigned v_click(void *data, int row, int col)
 {
-	struct volumes *d = data;
-
 	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
-		return VIEW_UNHANDLED;
-	return VIEW_HANDLED | VIEW_REDRAW;
+	return reslist_click(&((struct volumes *)data)->rl, row);
 }
 
 static void *v_create(struct app *a)
@@ -438,7 +400,6 @@ static void v_destroy(void *data)
 	reslist_free(&d->rl);
 	table_free(&d->table);
 	api_volume_list_free(&d->list);
-	free(d->select_arg);
 	free(d);
 }
 

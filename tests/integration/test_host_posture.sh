@@ -97,7 +97,7 @@ ids=$(host_ids)
 # engine's age): judged below on their own
 s23=$(printf '%s\n' $ids | grep -E '^(2|3)\.|^berth\.host\.config' | tr '\n' ' ')
 is "loose: section 2 and 3 ids" "$s23" \
-	"2.12 2.14.daemon 2.3 2.4 2.8 3.15 3.16 3.18 "
+	"2.12 2.14 2.3 2.4 2.8 3.15 3.16 3.18 "
 like "loose: 1.1.2 lists the group's member" \
 	"$(evidence_of 1.1.2)" "$usr in group $grp"
 is "loose: world-writable socket is critical" "$(severity_of 3.16)" critical
@@ -131,10 +131,10 @@ else
 fi
 ids=$(host_ids)
 s23=$(printf '%s\n' $ids | grep -E '^(2|3)\.|^berth\.host\.config' | tr '\n' ' ')
-is "strict: section 2 and 3 ids" "$s23" "2.10 2.12 2.16.daemon 2.4 "
+is "strict: section 2 and 3 ids" "$s23" "2.10 2.12 2.16 2.4 "
 like "strict: cgroup parent named" "$(evidence_of 2.10)" \
 	'cgroup-parent=/berthtest \(command line\)'
-like "strict: userland proxy default" "$(evidence_of 2.16.daemon)" \
+like "strict: userland proxy default" "$(evidence_of 2.16)" \
 	'userland-proxy=\(unset, true\)'
 is "strict: no 1.1.2 without members" \
 	"$(printf '%s\n' $ids | grep -cx '1\.1\.2')" 0

@@ -106,7 +106,7 @@ berth_quit
 like "console over ssh: quits cleanly" "$(screen)" 'EXITED:0'
 
 # Plain tcp on loopback (an ssh port forward to the engine's socket): the
-# top bar warns and the posture rule 2.7 fires.
+# top bar warns and the posture rule berth.engine.tls fires.
 tport=$(free_port)
 ssh -N -p "$port" $BERTH_SSH_OPTS -L "127.0.0.1:$tport:$sock" root@127.0.0.1 &
 fwd_pid=$!
@@ -115,10 +115,10 @@ for _ in $(seq 1 50); do
 	sleep 0.1
 done
 out=$($berth -H "tcp://127.0.0.1:$tport" audit --no-host-checks 2>&1)
-like "plain tcp: posture 2.7 fires" "$out" \
-	'CRITICAL +2\.7 +Engine reached over TCP without TLS'
+like "plain tcp: posture berth.engine.tls fires" "$out" \
+	'CRITICAL +berth\.engine\.tls +Engine reached over TCP without TLS'
 out=$($berth -H "$addr" audit --no-host-checks 2>&1)
-is "ssh: posture 2.7 does not fire" \
+is "ssh: posture berth.engine.tls does not fire" \
 	"$(printf '%s\n' "$out" | grep -c 'Engine reached over TCP')" 0
 berth_start 120 30 -H "tcp://127.0.0.1:$tport"
 expect_screen "plain tcp: the top bar warns" "NO TLS" 15

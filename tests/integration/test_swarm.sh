@@ -64,4 +64,35 @@ expect_screen "read-only: the pane lists the service" "$svc"
 keys D
 expect_screen "read-only refuses remove" "read-only"
 berth_quit
+
+# A privileged-equivalent service: its findings in berth audit, named by
+# the service; then its tasks' output in the logs pane.
+risky=berth-swr-$$
+docker service create --detach --name "$risky" --cap-add SYS_ADMIN \
+	--mount type=bind,src=/etc,dst=/host-etc --limit-memory 64M \
+	local/busybox:latest sh -c "echo berth-svc-hello-$$; sleep 3600" \
+	>/dev/null 2>&1
+ids=$($BERTH audit --format json --no-host-checks 2>/dev/null |
+	jq -r --arg s "$risky" '[.findings[] | select(.scope == "service"
+		and .object == $s) | .id + "=" + .severity] | sort | join(" ")')
+like "audit: escape-grade cap (critical)" "$ids" \
+	'berth.service.caps=critical'
+like "audit: /etc bind mounted rw (high)" "$ids" \
+	'berth.service.sensitive_mount=high'
+like "audit: no pids limit, runs as root (image user)" "$ids" \
+	'berth.service.pids=medium .*berth.service.root=low'
+if printf '%s' "$ids" | grep -q 'berth.service.memory'; then
+	not_ok "audit: --limit-memory is a memory limit"
+else
+	ok "audit: --limit-memory is a memory limit"
+fi
+berth_start 120 30 services
+expect_screen "the services pane lists the risky service" "$risky"
+keys /
+keys "$risky" Enter
+expect_screen "the filter narrows to it" "1/1"
+keys l
+expect_screen "l shows the service's logs" "berth-svc-hello-$$" 20
+berth_quit
+docker service rm "$risky" >/dev/null 2>&1
 tui_done

@@ -23,7 +23,7 @@ berth_start() {
 	TM_N=$((TM_N + 1))
 	TM_SOCK="$TM_BASE-$TM_N"
 	tm new-session -d -x "$cols" -y "$rows" \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $* 2>>$TM_LOG; echo \"EXITED:\$?\"; sleep 600"
+		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $* 2>>$TM_LOG; echo \"EXITED:\$?\"; sleep 600"
 	tm set-option -g status off >/dev/null
 }
 

@@ -266,7 +266,8 @@ static void test_keymap_defaults(void **state)
 		{KCTX_CONTAINERS, "o", ACT_LIST_SORT},
 		{KCTX_CONTAINERS, "m", ACT_APP_MOUSE},
 		{KCTX_CONTAINERS, "C-l", ACT_APP_REDRAW},
-		{KCTX_CONTAINERS, "x", ACT_NONE},
+		{KCTX_CONTAINERS, "x", ACT_CONTAINER_EXPORT},
+		{KCTX_CONTAINERS, "z", ACT_NONE},
 		{KCTX_IMAGES, "D", ACT_IMAGE_REMOVE},
 		{KCTX_IMAGES, "s", ACT_NONE},
 		{KCTX_VOLUMES, "Del", ACT_VOLUME_REMOVE},
@@ -318,12 +319,12 @@ static void test_keymap_bind(void **state)
 	(void)state;
 	keymap_init(&km);
 	n = km.n[KCTX_CONTAINERS];
-	/* Replace what x... nothing: a new row. */
-	assert_int_equal(keymap_bind(&km, "containers", "x", "container.kill",
+	/* Replace what z... nothing: a new row. */
+	assert_int_equal(keymap_bind(&km, "containers", "z", "container.kill",
 				     err, sizeof(err)),
 			 0);
 	assert_int_equal(km.n[KCTX_CONTAINERS], n + 1);
-	assert_int_equal(keymap_lookup(&km, KCTX_CONTAINERS, 'x'),
+	assert_int_equal(keymap_lookup(&km, KCTX_CONTAINERS, 'z'),
 			 ACT_CONTAINER_KILL);
 	/* Rebinding an existing key replaces its row. */
 	assert_int_equal(keymap_bind(&km, "Containers", "s", "container.start",

@@ -248,7 +248,7 @@ static void test_engine(void **state)
 	load_engine(&info, &ver);
 	assert_int_equal(posture_check_engine(&info, &ver, NULL, ENGINE, 0, &f),
 			 API_OK);
-	assert_ids(&f, "2.1 2.9 2.13 2.14");
+	assert_ids(&f, "2.1 2.9 2.13 2.15");
 	assert_string_equal(posture_findings_get(&f, "2.13", NULL)->evidence,
 			    "LoggingDriver=json-file");
 	posture_findings_free(&f);
@@ -258,16 +258,17 @@ static void test_engine(void **state)
 	assert_int_equal(posture_check_engine(&info, &ver, &br,
 					      "tcp://10.0.0.1:2375", 0, &f),
 			 API_OK);
-	assert_ids(&f, "2.1 2.2 2.7 2.9 2.13 2.14");
-	assert_int_equal(posture_findings_get(&f, "2.7", NULL)->severity,
-			 POSTURE_SEV_CRITICAL);
+	assert_ids(&f, "2.1 2.2 berth.engine.tls 2.9 2.13 2.15");
+	assert_int_equal(
+		posture_findings_get(&f, "berth.engine.tls", NULL)->severity,
+		POSTURE_SEV_CRITICAL);
 	posture_findings_free(&f);
-	/* TLS on: no 2.7; icc=false: no 2.2 */
+	/* TLS on: no berth.engine.tls; icc=false: no 2.2 */
 	api_kvlist_free(&br.options);
 	assert_int_equal(posture_check_engine(&info, &ver, NULL,
 					      "tcp://10.0.0.1:2376", 1, &f),
 			 API_OK);
-	assert_null(posture_findings_get(&f, "2.7", NULL));
+	assert_null(posture_findings_get(&f, "berth.engine.tls", NULL));
 	posture_findings_free(&f);
 	/* nothing fetched at all: no crash, nothing claimed */
 	assert_int_equal(posture_check_engine(NULL, NULL, NULL, NULL, 0, &f),
@@ -320,14 +321,14 @@ static void test_images(void **state)
 		"#(nop) ADD file:0123 in / \"}]";
 
 	(void)state;
-	check_image("busybox", "4.1.image 4.6.image berth.image.tag");
+	check_image("busybox", "4.1 4.6 berth.image.tag");
 	check_image("app", "");
 	assert_int_equal(api_image_inspect_parse(ij, strlen(ij), &img, &err),
 			 API_OK);
 	assert_int_equal(api_image_history_parse(hj, strlen(hj), &h, &err),
 			 API_OK);
 	assert_int_equal(posture_check_image(&img, &h, NULL, &f), API_OK);
-	assert_ids(&f, "4.1.image 4.6.image 4.7 4.9 berth.image.tag");
+	assert_ids(&f, "4.1 4.6 4.7 4.9 berth.image.tag");
 	assert_string_equal(f.items[0].object, "sha256:ab");
 	assert_string_equal(posture_findings_get(&f, "4.9", NULL)->evidence,
 			    "History: ADD https://x.example/a.tgz /a");

@@ -138,7 +138,7 @@ static void test_every_rule_has_a_column(void **state)
 		const struct posture_rule *r = &posture_rules[i];
 		int health =
 			strcmp(r->id, "4.6") == 0 || strcmp(r->id, "5.27") == 0;
-		if (r->scope != POSTURE_SCOPE_CONTAINER)
+		if (!(r->scopes & POSTURE_IN(POSTURE_SCOPE_CONTAINER)))
 			continue;
 		if (health)
 			assert_int_equal(pm_concern_of(r->id), -1);
@@ -236,7 +236,7 @@ static void test_engine_in_score(void **state)
 			 API_OK);
 	assert_true(m.engine_judged);
 	/* plain TCP is critical and sorts first */
-	assert_string_equal(m.engine.items[0].rule->id, "2.7");
+	assert_string_equal(m.engine.items[0].rule->id, "berth.engine.tls");
 	pm_update(&m);
 	assert_true(m.score <= 75);
 	assert_int_equal(m.counts[POSTURE_SEV_CRITICAL], 0);

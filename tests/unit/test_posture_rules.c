@@ -138,7 +138,8 @@ static void add(struct posture_findings *f, const char *id,
 	const struct posture_rule *r = posture_rule_find(id);
 
 	assert_non_null(r);
-	posture_findings_add(f, r, s, r->scope, obj, "id1", "E=\"x\"\n");
+	posture_findings_add(f, r, s, posture_rule_scope(r), obj, "id1",
+			     "E=\"x\"\n");
 }
 
 static void test_table_and_score(void **state)
@@ -185,7 +186,7 @@ static void test_formats(void **state)
 	(void)state;
 	add(&f, "5.12", POSTURE_SEV_LOW, "web");
 	add(&f, "5.5", POSTURE_SEV_CRITICAL, "web");
-	add(&f, "2.14", POSTURE_SEV_LOW, "engine");
+	add(&f, "2.15", POSTURE_SEV_LOW, "engine");
 	posture_findings_sort(&f);
 	r.host = "unix:///x.sock";
 	r.generated = 0;
