@@ -27,7 +27,7 @@ enum posture_scope {
 	POSTURE_SCOPE_CONTAINER,
 	POSTURE_SCOPE_IMAGE,
 	POSTURE_SCOPE_ENGINE,
-	POSTURE_SCOPE_HOST, /* the engine's own host: files, flags */
+	POSTURE_SCOPE_HOST,    /* the engine's own host: files, flags */
 	POSTURE_SCOPE_SERVICE, /* a swarm service's task template */
 };
 

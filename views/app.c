@@ -10,6 +10,7 @@
 #include "tui/screen.h"
 #include "tui/theme.h"
 #include "views/bgjob.h"
+#include "views/childout.h"
 #include "views/registry.h"
 
 #define STATUS_MS 5000
@@ -322,6 +323,7 @@ static void destroy(struct app *a)
 
 	/* An update still running must not outlive the console. */
 	bgjob_kill_all();
+	childout_kill_all();
 	for (i = 0; i < a->n_views; i++)
 		a->views[i]->destroy(a->data[i]);
 	for (i = 0; i < a->n_engines; i++) {

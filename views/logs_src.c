@@ -131,6 +131,7 @@ static void svc_done(struct api_request *req, api_code code,
 		     const struct api_error *err, void *ud)
 {
 	struct logs_src *s = ud;
+	const char *why;
 
 	(void)req;
 	(void)resp;
@@ -139,12 +140,11 @@ static void svc_done(struct api_request *req, api_code code,
 		logframes_finish(&s->svc_lf);
 	loglines_finish(&s->ll);
 	loglines_done(&s->ll);
-	if (logframes_error(&s->svc_lf))
-		app_error(s->p->a, "logs of service %s: %s", s->name,
-			  logframes_error(&s->svc_lf));
-	else if (code != API_OK && code != API_E_CANCELLED)
-		app_error(s->p->a, "logs of service %s: %s", s->name,
-			  err && err->msg[0] ? err->msg : "stream failed");
+	why = logframes_error(&s->svc_lf);
+	if (!why && code != API_OK && code != API_E_CANCELLED)
+		why = err && err->msg[0] ? err->msg : "stream failed";
+	if (why)
+		app_error(s->p->a, "logs of service %s: %s", s->name, why);
 	app_dirty(s->p->a);
 }
 

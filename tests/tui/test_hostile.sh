@@ -115,7 +115,7 @@ for tab in Summary Env Mounts Ports Networks Labels; do
 done
 untouched "escapes, detail tabs"
 keys i
-expect_screen "escapes: the inspect pane opens" "Labels" 10
+expect_screen "escapes: the inspect pane opens" "Id:" 10
 for i in 1 2 3 4 5 6; do keys PgDn; done
 sleep 0.5
 sane "escapes, inspect"
