@@ -127,7 +127,8 @@ static void test_logs_tail_and_cap(void **state)
 	struct api_error err;
 	char *out;
 
-	run_done(f, "logtail", "", "echo out1; echo err1 >&2; sleep 0.2; echo out2");
+	run_done(f, "logtail", "",
+		 "echo out1; echo err1 >&2; sleep 0.2; echo out2");
 	o.tail = 1;
 	assert_int_equal(api_logs_collect(f->c, f->name, &o, 0, 0, &l, &err),
 			 API_OK);
