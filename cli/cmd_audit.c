@@ -46,6 +46,10 @@ struct audit_run {
 	struct api_version ver;
 	char **images; /* image ids already judged */
 	size_t n_images;
+	/* the local daemon's facts, when collected: a container without
+	 * its own no-new-privileges inherits the daemon's (5.26) */
+	struct hostfacts host;
+	int have_host;
 };
 
 static int usage_error(const char *why)
@@ -181,8 +185,9 @@ static int audit_container(struct audit_run *r, const char *id)
 		return 0;
 	if (code != API_OK)
 		return fail("container", &err);
-	if (posture_check_container(&ci, api_client_host(r->c), &r->f) !=
-	    API_OK)
+	if (posture_check_container_on(&ci, api_client_host(r->c),
+				       r->have_host ? &r->host : NULL,
+				       &r->f) != API_OK)
 		rc = 1;
 	else
 		rc = audit_image(r, ci.image, ci.config.image);
@@ -291,7 +296,6 @@ static int audit_services(struct audit_run *r, const struct audit_args *a)
  * why it cannot judge. */
 static int audit_host(struct audit_run *r, const struct audit_args *a)
 {
-	struct hostfacts h = {0};
 	const char *host = api_client_host(r->c);
 	int local = host && strncmp(host, "unix://", 7) == 0;
 	api_code code;
@@ -299,10 +303,11 @@ static int audit_host(struct audit_run *r, const struct audit_args *a)
 	if (a->host_checks == 0 || (a->host_checks < 0 && !local))
 		return 0;
 	code = hostfacts_collect(host, r->info.docker_root_dir, r->ver.version,
-				 r->ver.api_version, &h);
-	if (code == API_OK)
-		code = posture_check_host(&h, &r->f);
-	hostfacts_free(&h);
+				 r->ver.api_version, &r->host);
+	if (code == API_OK) {
+		r->have_host = 1;
+		code = posture_check_host(&r->host, &r->f);
+	}
 	if (code != API_OK)
 		fputs("berth: audit: out of memory\n", stderr);
 	return code == API_OK ? 0 : 1;
@@ -369,6 +374,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 		free(r.images[i]);
 	free(r.images);
 	posture_findings_free(&r.f);
+	hostfacts_free(&r.host);
 	api_info_free(&r.info);
 	api_version_free(&r.ver);
 	api_client_free(r.c);

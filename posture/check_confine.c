@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "posture/checks.h"
+#include "posture/hostfacts.h"
 
 int posture_user_is_root(const char *user)
 {
@@ -119,15 +120,55 @@ void posture_check_privileged(const struct posture_rule *r,
 	posture_emit(r, x, out, r->severity, &e);
 }
 
+/* As the engine reads no-new-privileges (Go's ParseBool, the last one
+ * wins): 1 or 0 when the container says, -1 when it leaves it to the
+ * daemon. */
+static int nnp_opt(const struct api_host_config *hc, const char **said)
+{
+	static const char *const yes[] = {"1",	  "t",	  "T",
+					  "TRUE", "true", "True"};
+	const char *o, *v;
+	size_t i, k;
+	int set = -1;
+
+	for (i = 0; i < hc->security_opt.n; i++) {
+		o = hc->security_opt.v[i];
+		if (!o || strncmp(o, "no-new-privileges", 17) != 0)
+			continue;
+		if (o[17] == '\0') {
+			set = 1;
+		} else if (o[17] == '=' || o[17] == ':') {
+			v = o + 18;
+			set = 0;
+			for (k = 0; k < sizeof(yes) / sizeof(yes[0]); k++)
+				if (strcmp(v, yes[k]) == 0)
+					set = 1;
+		} else {
+			continue;
+		}
+		*said = o;
+	}
+	return set;
+}
+
 void posture_check_nnp(const struct posture_rule *r,
 		       const struct posture_ctx *x,
 		       struct posture_findings *out)
 {
 	const struct api_host_config *hc = &x->container->host_config;
+	const struct hostfacts *h = x->host;
 	struct posture_ev e = {0};
+	const char *said = NULL;
+	int set = nnp_opt(hc, &said);
 
-	if (!posture_secopt_is(hc, "no-new-privileges", NULL) &&
-	    !posture_secopt_is(hc, "no-new-privileges", "true"))
+	/* dockerd --no-new-privileges sets it for every container that does
+	 * not opt out, and leaves SecurityOpt empty. */
+	if (set < 0 && h && !h->remote &&
+	    hostfacts_opt_bool(h, "no-new-privileges", 0))
+		set = 1;
+	if (set == 0)
+		posture_ev_add(&e, "HostConfig.SecurityOpt=%s", said);
+	else if (set < 0)
 		posture_ev_add(&e, "HostConfig.SecurityOpt lacks "
 				   "no-new-privileges");
 	posture_emit(r, x, out, r->severity, &e);

@@ -440,9 +440,10 @@ static const char *unix_path(const char *host)
 	return NULL;
 }
 
-api_code posture_check_container(const struct api_container_inspect *ci,
-				 const char *engine_host,
-				 struct posture_findings *out)
+api_code posture_check_container_on(const struct api_container_inspect *ci,
+				    const char *engine_host,
+				    const struct hostfacts *host,
+				    struct posture_findings *out)
 {
 	struct posture_ctx x = {0};
 
@@ -450,7 +451,15 @@ api_code posture_check_container(const struct api_container_inspect *ci,
 	x.object = ci->name && *ci->name ? ci->name : api_str(ci->id);
 	x.object_id = ci->id;
 	x.engine_socket = unix_path(engine_host);
+	x.host = host;
 	return run_scope(POSTURE_SCOPE_CONTAINER, &x, out);
+}
+
+api_code posture_check_container(const struct api_container_inspect *ci,
+				 const char *engine_host,
+				 struct posture_findings *out)
+{
+	return posture_check_container_on(ci, engine_host, NULL, out);
 }
 
 api_code posture_check_image(const struct api_image_inspect *img,

@@ -36,7 +36,7 @@ struct posture_ctx {
 	const struct api_network *bridge; /* the default bridge, if any */
 	const char *engine_host;	  /* "unix:///...", "tcp://h:2375" */
 	int engine_tls;
-	/* host scope */
+	/* host scope; for containers, the daemon's defaults (may be NULL) */
 	const struct hostfacts *host;
 	/* service scope */
 	const struct api_service *service;
@@ -73,6 +73,13 @@ enum posture_scope posture_rule_scope(const struct posture_rule *r);
 api_code posture_check_container(const struct api_container_inspect *ci,
 				 const char *engine_host,
 				 struct posture_findings *out);
+/* The same, knowing the daemon's defaults from its host's facts (NULL:
+ * unknown): dockerd --no-new-privileges covers every container that does
+ * not opt out, with nothing in its SecurityOpt to show it. */
+api_code posture_check_container_on(const struct api_container_inspect *ci,
+				    const char *engine_host,
+				    const struct hostfacts *host,
+				    struct posture_findings *out);
 /* name: how the findings name the image (a reference); NULL: its id. */
 api_code posture_check_image(const struct api_image_inspect *img,
 			     const struct api_image_history *hist,
