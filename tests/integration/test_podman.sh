@@ -13,11 +13,14 @@ fi
 dir=$(mktemp -d /tmp/berth-podman.XXXXXX)
 pm() { podman --root "$dir/root" --runroot "$dir/run" --storage-driver vfs "$@"; }
 sock=unix://$dir/podman.sock
-pm system service --time=0 "$sock" >"$dir/service.log" 2>&1 &
+# Not through pm(): $! must be podman itself, not a subshell around it.
+podman --root "$dir/root" --runroot "$dir/run" --storage-driver vfs \
+	system service --time=0 "$sock" >"$dir/service.log" 2>&1 &
 svc=$!
 cleanup() {
 	kill "$svc" 2>/dev/null
 	wait "$svc" 2>/dev/null
+	pkill -f "podman --root $dir/root " 2>/dev/null
 	pm rm -af >/dev/null 2>&1
 	rm -rf "$dir"
 }
