@@ -80,8 +80,11 @@ static const struct option_def op_rows[] = {
 	 "Bytes a log view keeps; K, M and G suffixes allowed.", NULL},
 	{"stats", OPT_BOOL, OFF(stats), 1, NULL, 0, 0, NULL, NULL,
 	 "Live CPU and memory figures for the visible rows.", NULL},
-	{"refresh_ms", OPT_INT, OFF(refresh_ms), 200, NULL, 16, 10000, NULL,
-	 "MS", "Shortest time between two redraws, in milliseconds.", NULL},
+	{"refresh_ms", OPT_INT, OFF(refresh_ms), 500, NULL, 16, 10000, NULL,
+	 "MS",
+	 "Shortest time between two redraws for live numbers and log lines, "
+	 "in milliseconds (keys and changed rows are drawn at once).",
+	 NULL},
 	{"shell", OPT_STRING, OFF(shell), 0, "/bin/bash:/bin/sh", 0, 0, NULL,
 	 "LIST", "Shells tried in order by exec, separated by colons.",
 	 op_check_shell},

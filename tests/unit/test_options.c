@@ -32,7 +32,7 @@ static void test_defaults(void **state)
 	assert_int_equal(o.log_max_lines, 100000);
 	assert_int_equal(o.log_max_bytes, 16L * 1024 * 1024);
 	assert_true(o.stats);
-	assert_int_equal(o.refresh_ms, 200);
+	assert_int_equal(o.refresh_ms, 500);
 	assert_string_equal(o.shell, "/bin/bash:/bin/sh");
 	assert_true(o.confirm_destructive);
 	assert_string_equal(o.host, "");
