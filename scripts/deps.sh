@@ -9,7 +9,7 @@ pkgs=(
 	libncurses-dev libcurl4-openssl-dev libcjson-dev libarchive-dev
 	libyaml-dev libcmocka-dev
 	docker.io busybox-static docker-registry docker-compose podman
-	openssl openssh-client openssh-server
+	openssl openssh-client openssh-server strace groff-base man-db python3 iproute2
 )
 
 missing=()
