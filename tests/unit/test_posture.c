@@ -13,7 +13,7 @@
 #include "api/system.h"
 #include "posture/rules.h"
 
-#define ENGINE "unix:///tmp/berth-engine-postG/docker.sock"
+#define ENGINE "unix:///var/lib/berth-engine/docker.sock"
 
 static int cmp_str(const void *a, const void *b)
 {

@@ -12,7 +12,7 @@
 #include "posture/rules.h"
 #include "views/posture_model.h"
 
-#define ENGINE "unix:///tmp/berth-engine-postG/docker.sock"
+#define ENGINE "unix:///var/lib/berth-engine/docker.sock"
 
 static void judge_fixture(struct posture_model *m, const char *name)
 {

@@ -22,7 +22,7 @@ static void test_version_engine(void **state)
 	assert_string_equal(v.go_version, "go1.19.8");
 	assert_string_equal(v.os, "linux");
 	assert_string_equal(v.arch, "amd64");
-	assert_string_equal(v.kernel_version, "6.18.44-fc-v669");
+	assert_string_equal(v.kernel_version, "6.1.0-28-amd64");
 	assert_string_equal(v.build_time,
 			    "2026-05-07T21:09:36.000000000+00:00");
 	assert_false(v.experimental);
@@ -99,7 +99,7 @@ static void test_info_engine(void **state)
 	assert_int_equal(i.images, 8);
 	assert_string_equal(i.driver, "vfs");
 	assert_int_equal(i.driver_status.n, 0);
-	assert_string_equal(i.docker_root_dir, "/tmp/berth-engine-sysC/data");
+	assert_string_equal(i.docker_root_dir, "/var/lib/berth-engine/data");
 	assert_string_equal(i.logging_driver, "json-file");
 	assert_string_equal(i.cgroup_driver, "cgroupfs");
 	assert_string_equal(i.cgroup_version, "1");

@@ -22,7 +22,7 @@ static void test_volumes_list(void **state)
 	assert_string_equal(l.items[0].scope, "local");
 	assert_string_equal(l.items[0].created_at, "2026-11-28T17:57:43Z");
 	assert_string_equal(l.items[0].mountpoint,
-			    "/tmp/berth-engine-imgB/data/volumes/"
+			    "/var/lib/berth-engine/data/volumes/"
 			    "berth-rec-vol/_data");
 	assert_int_equal(l.items[0].labels.n, 2);
 	assert_string_equal(api_kv_get(&l.items[0].labels, "env"), "test");
