@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=${BERTH_DEMO_DIR:-/tmp/berth-demo}
 scripts/engine.sh start "$dir"
 if [ "${BERTH_DEMO_KEEP:-0}" != 1 ]; then
-	trap 'scripts/engine.sh stop "$dir"' EXIT
+	trap 'echo "demo: stopping the private engine (containers get their stop timeout)" >&2; scripts/engine.sh stop "$dir"' EXIT
 fi
 export DOCKER_HOST="unix://$dir/docker.sock"
 echo "demo: seeding the private engine at $DOCKER_HOST" >&2
