@@ -17,6 +17,8 @@ struct api_request {
 	struct curl_slist *headers;
 	struct buf body;
 	api_data_fn on_data;
+	int (*on_open)(void *ud);
+	int opened; /* on_open was called */
 	api_done_fn on_done;
 	size_t (*on_read)(char *buf, size_t len, void *ud);
 	void *ud;
@@ -209,6 +211,31 @@ static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
 	return n;
 }
 
+/* The blank line that ends a 2xx answer's headers: the stream is open
+ * (for events: the engine has taken the subscription). */
+static size_t on_header(char *p, size_t size, size_t nitems, void *ud)
+{
+	struct api_request *r = ud;
+	size_t n = size * nitems;
+	long status = 0;
+	int stop;
+
+	if (r->opened || !(n == 2 && p[0] == '\r') || !r->on_open)
+		return n;
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (status < 200 || status >= 300)
+		return n; /* an interim 1xx, or an error answer */
+	r->opened = 1;
+	r->in_data = 1;
+	stop = r->on_open(r->ud);
+	r->in_data = 0;
+	if (stop || r->cancel_pending) {
+		r->aborted = 1;
+		return 0;
+	}
+	return n;
+}
+
 static size_t on_read_body(char *p, size_t size, size_t nitems, void *ud)
 {
 	struct api_request *r = ud;
@@ -272,6 +299,11 @@ static api_code setup_easy(struct api_request *r,
 	ok &= curl_easy_setopt(e, CURLOPT_PRIVATE, r) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEDATA, r) == CURLE_OK;
+	if (s->on_open) {
+		ok &= curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header) ==
+		      CURLE_OK;
+		ok &= curl_easy_setopt(e, CURLOPT_HEADERDATA, r) == CURLE_OK;
+	}
 	ok &= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->curl_err) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
@@ -347,6 +379,7 @@ api_code api_request_start(struct api_client *c,
 		return api_nomem(err);
 	r->c = c;
 	r->on_data = spec->on_data;
+	r->on_open = spec->on_data ? spec->on_open : NULL;
 	r->on_done = spec->on_done;
 	r->ud = spec->ud;
 	buf_init(&r->body, spec->on_data    ? ERROR_BODY_MAX

@@ -72,6 +72,10 @@ struct api_request_spec {
 	size_t (*on_read)(char *buf, size_t len, void *ud);
 	curl_off_t body_size;
 	api_data_fn on_data; /* set: stream the body, no timeout */
+	/* With on_data: called once the headers of a 2xx answer are in,
+	 * before any body byte (an events stream the engine has taken).
+	 * Non-zero aborts, as from on_data. */
+	int (*on_open)(void *ud);
 	api_done_fn on_done;
 	void *ud;
 	size_t max_body; /* buffered bodies; 0: API_DEFAULT_MAX_BODY */

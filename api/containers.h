@@ -47,6 +47,9 @@ struct api_container_summary {
 	int64_t created; /* seconds since the epoch */
 	char *state;	 /* "running", "exited", ... */
 	char *status;	 /* "Up 2 hours (healthy)" */
+	/* When the state began: StartedAt while up, FinishedAt once stopped;
+	 * seconds since the epoch, 0 when unknown (a list has only Status). */
+	int64_t state_since;
 	struct api_port *ports;
 	size_t n_ports;
 	struct api_kvlist labels;
@@ -80,6 +83,28 @@ api_code api_containers_list(struct api_client *c,
 			     struct api_error *err);
 void api_container_list_free(struct api_container_list *l);
 void api_container_summary_free(struct api_container_summary *s);
+
+/* The list entry of one container from its inspect body (GET
+ * /containers/{id}/json), with Status worded as the engine words it at
+ * now (seconds since the epoch). */
+api_code api_container_summary_from_inspect(const char *json, size_t len,
+					    int64_t now,
+					    struct api_container_summary *out,
+					    struct api_error *err);
+
+/* What a Status text is made of. */
+struct api_status_facts {
+	const char *state;  /* State.Status: "running", "exited", ... */
+	int64_t since;	    /* StartedAt while up, else FinishedAt; 0 never */
+	int64_t exit_code;  /* for exited and restarting */
+	const char *health; /* "healthy", "unhealthy", "starting" or NULL */
+};
+/* "Up 5 minutes (healthy)", "Exited (3) 2 seconds ago", as the engine
+ * words them (its State.String()). */
+void api_status_text(const struct api_status_facts *f, int64_t now, char *buf,
+		     size_t n);
+/* RFC 3339 to seconds since the epoch; 0 for Go's zero time or garbage. */
+int64_t api_time_parse(const char *s);
 
 /* Maps a Mounts array (shared with inspect); a non-array yields none. */
 struct api_mount_point *api_mount_points_map(struct json_map *m,

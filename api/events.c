@@ -187,6 +187,16 @@ static int req_data(const char *data, size_t len, void *ud)
 	return s->stop_pending;
 }
 
+static int req_open(void *ud)
+{
+	struct api_events_stream *s = ud;
+
+	s->in_callback++;
+	s->on_open(s->ud);
+	s->in_callback--;
+	return s->stop_pending;
+}
+
 static void req_done(struct api_request *req, api_code code,
 		     const struct api_response *resp,
 		     const struct api_error *err, void *ud)
@@ -229,6 +239,10 @@ api_code api_events_start(struct api_client *c, const struct api_events_opts *o,
 	spec.on_done = req_done;
 	spec.ud = s;
 	spec.timeout_ms = -1;
+	if (o && o->on_open) {
+		s->on_open = o->on_open;
+		spec.on_open = req_open;
+	}
 	rc = api_request_start(c, &spec, &s->req, err);
 	free((char *)spec.path);
 	if (rc != API_OK) {

@@ -41,6 +41,10 @@ struct api_events_opts {
 	int64_t until;
 	const struct api_filter *filters;
 	size_t n_filters;
+	/* api_events_start: called once the engine answered 200, that is
+	 * once it holds the subscription; a list asked after it misses
+	 * nothing the stream will not bring.  ud is the stream's. */
+	void (*on_open)(void *ud);
 };
 
 char *api_events_path(const struct api_events_opts *o);
@@ -69,6 +73,7 @@ struct api_events_stream {
 	int in_callback;
 	int stop_pending;
 	int (*take)(struct api_event *ev, void *ud);
+	void (*on_open)(void *ud);
 };
 
 void api_events_stream_init(struct api_events_stream *s, api_event_fn on_event,

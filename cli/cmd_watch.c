@@ -35,7 +35,7 @@ struct watch {
 	int text, use_syslog, once;
 	int min_sev;
 	int64_t since_s;
-	int64_t last_time, last_nano;
+	int64_t last_time;
 	char **check; /* ids of created or updated containers to inspect */
 	size_t n_check;
 	int ended;
@@ -121,10 +121,8 @@ static void handle_event(const struct api_event *ev, void *ud)
 	struct field f[1];
 
 	/* Resubscribing from the last second repeats what was seen. */
-	if (ev->time_nano && ev->time_nano <= w->last_nano)
+	if (watch_repeat(&w->rules, ev))
 		return;
-	if (ev->time_nano)
-		w->last_nano = ev->time_nano;
 	if (ev->time > w->last_time)
 		w->last_time = ev->time;
 	switch (watch_classify(&w->rules, ev, &a)) {

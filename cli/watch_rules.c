@@ -222,3 +222,38 @@ int watch_finding_new(struct watch_rules *r, const char *id,
 	c->n_findings++;
 	return 1;
 }
+
+static uint64_t event_key(const struct api_event *ev)
+{
+	const char *parts[3] = {api_str(ev->actor_id), api_str(ev->action),
+				api_str(ev->type)};
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)ev->time_nano;
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < 3; i++) {
+		for (p = parts[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ull;
+		h = (h ^ 0xff) * 1099511628211ull;
+	}
+	return h;
+}
+
+int watch_repeat(struct watch_rules *r, const struct api_event *ev)
+{
+	uint64_t k = event_key(ev);
+	size_t i;
+
+	/* Only an event no newer than the newest seen can be a repeat. */
+	if (ev->time_nano <= r->max_nano)
+		for (i = 0; i < r->seen_n; i++)
+			if (r->seen[i] == k)
+				return 1;
+	if (ev->time_nano > r->max_nano)
+		r->max_nano = ev->time_nano;
+	r->seen[r->seen_head] = k;
+	r->seen_head = (r->seen_head + 1) % WATCH_SEEN;
+	if (r->seen_n < WATCH_SEEN)
+		r->seen_n++;
+	return 0;
+}

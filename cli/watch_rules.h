@@ -53,10 +53,18 @@ struct watch_ctr {
 	size_t n_findings;
 };
 
+/* Events remembered to drop the repeats a resubscription brings: the
+ * engine replays from a whole second, and several goroutines log events,
+ * so times are not in order and "older than the last" proves nothing. */
+#define WATCH_SEEN 4096
+
 struct watch_rules {
 	struct watch_cfg cfg;
 	struct watch_ctr *c;
 	size_t n, cap;
+	uint64_t seen[WATCH_SEEN];
+	size_t seen_n, seen_head;
+	int64_t max_nano;
 };
 
 void watch_rules_init(struct watch_rules *r, const struct watch_cfg *cfg);
@@ -73,5 +81,8 @@ enum watch_kind watch_classify(struct watch_rules *r,
 int watch_finding_new(struct watch_rules *r, const char *id,
 		      const char *rule_id);
 const char *watch_kind_name(enum watch_kind k);
+/* 1 when this very event was seen before (then it is to be dropped);
+ * else it is remembered and 0. */
+int watch_repeat(struct watch_rules *r, const struct api_event *ev);
 
 #endif

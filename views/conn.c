@@ -11,6 +11,9 @@
 #define NEGOTIATE_TIMEOUT_MS 5000
 #define BACKOFF_MIN_MS 500
 #define BACKOFF_MAX_MS 10000
+/* An engine that sends no headers until its first event (none known
+ * here, but the API does not promise them) is taken as up after this. */
+#define OPEN_WAIT_MS 1000
 
 struct conn {
 	struct api_client *client;
@@ -26,6 +29,7 @@ struct conn {
 	uint64_t retry_at;
 	int retry_timer;
 	int ping_timer;
+	int open_timer;
 };
 
 static void connect_now(struct conn *cn);
@@ -59,6 +63,8 @@ static void drop_requests(struct conn *cn)
 	cn->events = NULL;
 	loop_timer_cancel(cn->loop, cn->ping_timer);
 	cn->ping_timer = 0;
+	loop_timer_cancel(cn->loop, cn->open_timer);
+	cn->open_timer = 0;
 }
 
 void conn_free(struct conn *cn)
@@ -170,6 +176,36 @@ static void ping_timer(void *ud)
 	api_request_start(cn->client, &spec, &cn->pinging, NULL);
 }
 
+/* Up once the engine holds the events subscription: what the panes list
+ * from then on cannot miss a change, which comes as an event. */
+static void go_up(struct conn *cn)
+{
+	if (cn->state == CONN_UP)
+		return;
+	loop_timer_cancel(cn->loop, cn->open_timer);
+	cn->open_timer = 0;
+	cn->state = CONN_UP;
+	cn->backoff_ms = BACKOFF_MIN_MS;
+	cn->ping_timer = loop_timer_add(cn->loop, PING_EVERY_MS, PING_EVERY_MS,
+					ping_timer, cn);
+	if (cn->hooks.up)
+		cn->hooks.up(cn->hooks.ud);
+	loop_dirty(cn->loop);
+}
+
+static void events_open(void *ud)
+{
+	go_up(ud);
+}
+
+static void open_timer(void *ud)
+{
+	struct conn *cn = ud;
+
+	cn->open_timer = 0;
+	go_up(cn);
+}
+
 static api_code subscribe(struct conn *cn, struct api_error *err)
 {
 	static const struct api_filter filters[] = {
@@ -178,7 +214,8 @@ static api_code subscribe(struct conn *cn, struct api_error *err)
 	};
 	struct api_events_opts o = {.filters = filters,
 				    .n_filters = sizeof(filters) /
-						 sizeof(filters[0])};
+						 sizeof(filters[0]),
+				    .on_open = events_open};
 
 	/* After a reconnect, what happened while away arrives first. */
 	o.since = cn->last_event_time;
@@ -222,13 +259,8 @@ static void negotiate_done(struct api_request *req, api_code code,
 		go_down(cn, e2.msg);
 		return;
 	}
-	cn->state = CONN_UP;
-	cn->backoff_ms = BACKOFF_MIN_MS;
-	cn->ping_timer = loop_timer_add(cn->loop, PING_EVERY_MS, PING_EVERY_MS,
-					ping_timer, cn);
-	if (cn->hooks.up)
-		cn->hooks.up(cn->hooks.ud);
-	loop_dirty(cn->loop);
+	cn->open_timer =
+		loop_timer_add(cn->loop, OPEN_WAIT_MS, 0, open_timer, cn);
 }
 
 static void connect_now(struct conn *cn)

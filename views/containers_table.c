@@ -73,6 +73,9 @@ static long long since_of(const struct cstore_entry *e, long long now, int *up)
 	int64_t g, d = fmt_status_up(e->s.status, &g);
 
 	*up = d >= 0;
+	/* An inspect or an event gave the exact time. */
+	if (e->s.state_since > 0)
+		return e->s.state_since;
 	if (d >= 0) {
 		/* Never restarted: Created is the exact start. */
 		long long age = now - e->s.created;

@@ -3,8 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "api/container_inspect.h"
 #include "api/query.h"
 #include "api/stats.h"
+#include "views/format.h"
 
 #define WANT_MAX 256
 #define STATS_RETRY_MS 5000
@@ -19,6 +23,12 @@ struct cstore {
 	struct api_request *listing;
 	int list_again;
 	int listed;
+	unsigned long seq;	/* container events seen */
+	unsigned long list_seq; /* seq when the list in flight was sent */
+	/* Ids destroyed while the list is in flight: the list may still
+	 * name them (it reads a replica the engine updates later). */
+	char (*gone)[72];
+	size_t n_gone, cap_gone;
 	unsigned long gen;
 	char error[sizeof(((struct api_error *)0)->msg)];
 	/* the last visible set, to skip work when it did not change */
@@ -100,6 +110,7 @@ void cstore_free(struct cstore *st)
 	while (st->n)
 		remove_at(st, st->n - 1);
 	free(st->items);
+	free(st->gone);
 	free(st);
 }
 
@@ -148,57 +159,67 @@ static void put_summary(struct cstore_entry *e, struct api_container_summary *s)
 
 static void refresh(struct cstore *st, struct cstore_entry *e);
 
+static void drop(struct cstore *st, struct cstore_entry *e)
+{
+	ssize_t i = index_of(st, e->s.id ? e->s.id : "");
+
+	if (i >= 0)
+		remove_at(st, (size_t)i);
+}
+
 static void refresh_done(struct api_request *req, api_code code,
 			 const struct api_response *resp,
 			 const struct api_error *err, void *ud)
 {
 	struct cstore_entry *e = ud;
 	struct cstore *st = store_of(e);
-	struct api_container_list l = {0};
-	ssize_t i;
+	struct api_container_summary s;
+	struct api_error perr;
 
 	(void)req;
 	e->refresh = NULL;
-	if (code != API_OK ||
-	    api_containers_list_parse(resp->body, resp->body_len, &l, NULL) !=
-		    API_OK) {
-		snprintf(st->error, sizeof(st->error), "%s",
-			 code != API_OK ? err->msg : "bad container list");
-		api_container_list_free(&l);
+	if (code == API_E_HTTP && err->http_status == 404) {
+		/* Gone before we asked: the destroy event may be next. */
+		drop(st, e);
+		changed(st, 1);
 		return;
 	}
-	if (l.n == 0) {
-		/* Gone before we asked: the destroy event may be next. */
-		i = index_of(st, e->s.id ? e->s.id : "");
-		if (i >= 0)
-			remove_at(st, (size_t)i);
-	} else {
-		put_summary(e, &l.items[0]);
-		if (e->refresh_again) {
-			e->refresh_again = 0;
-			refresh(st, e);
-		}
+	if (code != API_OK) {
+		/* The event's own state stays on screen. */
+		snprintf(st->error, sizeof(st->error), "%s", err->msg);
+		return;
 	}
-	api_container_list_free(&l);
+	/* An event that came while this was asked may be newer than the
+	 * answer: ask again rather than show an older state. */
+	if (e->seq != e->sent_seq) {
+		refresh(st, e);
+		return;
+	}
+	if (api_container_summary_from_inspect(resp->body, resp->body_len,
+					       (int64_t)time(NULL), &s,
+					       &perr) != API_OK) {
+		snprintf(st->error, sizeof(st->error), "%s", perr.msg);
+		return;
+	}
+	put_summary(e, &s);
 	changed(st, 1);
 }
 
+/* Inspect, not the list: the list reads a replica the engine updates
+ * after it logs die and pause, inspect reads the container under its
+ * lock, which the engine holds while it logs the event. */
 static void refresh(struct cstore *st, struct cstore_entry *e)
 {
-	struct api_filter f = {"id", e->s.id};
-	struct api_containers_list_opts o = {
-		.all = 1, .filters = &f, .n_filters = 1};
 	struct api_request_spec spec = {.on_done = refresh_done, .ud = e};
 	char *path;
 
-	if (e->refresh) {
-		e->refresh_again = 1;
-		return;
-	}
-	path = api_containers_list_path(&o);
+	if (e->refresh)
+		return; /* its answer is checked against e->seq */
+	path = api_container_inspect_path(e->s.id);
 	if (!path)
 		return;
 	spec.path = path;
+	e->sent_seq = e->seq;
 	api_request_start(st->client, &spec, &e->refresh, NULL);
 	free(path);
 }
@@ -219,6 +240,98 @@ static int ignored_action(const char *a)
 	return 0;
 }
 
+static void set_str(char **dst, const char *v)
+{
+	char *d = strdup(v);
+
+	if (d) {
+		free(*dst);
+		*dst = d;
+	}
+}
+
+static const char *health_of(const struct cstore_entry *e)
+{
+	const char *h = fmt_status_health(e->s.status);
+
+	return *h ? h : NULL;
+}
+
+/* Words the entry's Status from its state, as the engine would. */
+static void restate(struct cstore_entry *e, const char *state, int64_t since,
+		    int64_t code, const char *health)
+{
+	struct api_status_facts f = {state, since, code, health};
+	char buf[96];
+
+	api_status_text(&f, (int64_t)time(NULL), buf, sizeof(buf));
+	set_str(&e->s.state, state);
+	set_str(&e->s.status, buf);
+	e->s.state_since = since;
+}
+
+static int64_t exit_code_of(const struct cstore_entry *e)
+{
+	const char *p = e->s.status ? strchr(e->s.status, '(') : NULL;
+
+	return p ? strtol(p + 1, NULL, 10) : 0;
+}
+
+/* What the event says, shown at once; the inspect sent after it
+ * confirms.  kill and oom change nothing by themselves: a die follows
+ * when the process ends. */
+static void apply_event(struct cstore_entry *e, const char *action,
+			const struct api_event *ev)
+{
+	const char *state = api_str(e->s.state);
+	int64_t t = ev->time;
+
+	if (strcmp(action, "start") == 0 || strcmp(action, "restart") == 0)
+		restate(e, "running", t, 0, NULL);
+	else if (strcmp(action, "die") == 0)
+		restate(e, "exited", t, ev->exit_code >= 0 ? ev->exit_code : 0,
+			NULL);
+	else if (strcmp(action, "stop") == 0 && strcmp(state, "exited") != 0)
+		restate(e, "exited", t, exit_code_of(e), NULL);
+	else if (strcmp(action, "pause") == 0)
+		restate(e, "paused", e->s.state_since, 0, NULL);
+	else if (strcmp(action, "unpause") == 0)
+		restate(e, "running", e->s.state_since, 0, health_of(e));
+	else if (strcmp(action, "health_status") == 0 && ev->action_detail &&
+		 strcmp(state, "running") == 0)
+		restate(e, "running", e->s.state_since, 0, ev->action_detail);
+	else if (strcmp(action, "create") == 0 && !e->s.state)
+		restate(e, "created", 0, 0, NULL);
+	if (strcmp(action, "rename") == 0 && ev->name)
+		set_str(&e->s.name, ev->name);
+}
+
+static void remember_gone(struct cstore *st, const char *id)
+{
+	if (st->n_gone == st->cap_gone) {
+		size_t cap = st->cap_gone ? st->cap_gone * 2 : 16;
+		void *p = realloc(st->gone, cap * sizeof(st->gone[0]));
+		if (!p) {
+			/* Cannot tell this list from a stale one: ask again. */
+			st->list_again = 1;
+			return;
+		}
+		st->gone = p;
+		st->cap_gone = cap;
+	}
+	snprintf(st->gone[st->n_gone++], sizeof(st->gone[0]), "%s", id);
+}
+
+static int is_gone(const struct cstore *st, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < st->n_gone; i++)
+		if (strcmp(st->gone[i], id) == 0)
+			return 1;
+	return 0;
+}
+
 void cstore_event(struct cstore *st, const struct api_event *ev)
 {
 	const char *action = ev->action_base ? ev->action_base : ev->action;
@@ -228,8 +341,11 @@ void cstore_event(struct cstore *st, const struct api_event *ev)
 	if (!ev->type || strcmp(ev->type, "container") != 0 || !action ||
 	    !ev->actor_id || !*ev->actor_id || ignored_action(action))
 		return;
+	st->seq++;
 	i = index_of(st, ev->actor_id);
 	if (strcmp(action, "destroy") == 0) {
+		if (st->listing)
+			remember_gone(st, ev->actor_id);
 		if (i >= 0) {
 			remove_at(st, (size_t)i);
 			changed(st, 1);
@@ -250,10 +366,16 @@ void cstore_event(struct cstore *st, const struct api_event *ev)
 			return;
 		}
 	}
+	e->seq = st->seq;
+	apply_event(e, action, ev);
+	changed(st, 1);
 	refresh(st, e);
 }
 
-/* Brings the rows in line with a full list: update, add, drop. */
+/* Brings the rows in line with a full list: update, add, drop.  A row
+ * that had an event after the list was asked keeps what the event and
+ * its inspect said; a row whose state the list changes is confirmed by an
+ * inspect, since the list may lag the engine. */
 static void merge(struct cstore *st, struct api_container_list *l)
 {
 	size_t old_n = st->n, i, k;
@@ -264,21 +386,33 @@ static void merge(struct cstore *st, struct api_container_list *l)
 	for (k = 0; k < l->n; k++) {
 		ssize_t at = index_of(st, l->items[k].id ? l->items[k].id : "");
 		struct cstore_entry *e;
+		int differs = 0;
+		if (is_gone(st, l->items[k].id))
+			continue; /* destroyed after the list was asked */
 		if (at >= 0) {
 			e = st->items[at];
 			if ((size_t)at < old_n)
 				keep[at] = 1;
+			if (e->seq > st->list_seq)
+				continue;
+			differs = strcmp(api_str(e->s.state),
+					 api_str(l->items[k].state)) != 0;
 		} else {
 			e = add_entry(st);
 			if (!e)
 				break;
 		}
+		/* a row the list says is being removed is asked again: the
+		 * destroy may have come before the list was sent */
+		differs |= strcmp(api_str(l->items[k].state), "removing") == 0;
 		put_summary(e, &l->items[k]);
+		if (differs)
+			refresh(st, e);
 	}
 	/* Rows added above sit past old_n; removing from the end of the
 	 * old ones leaves every index still to visit in place. */
 	for (i = old_n; i-- > 0;)
-		if (!keep[i])
+		if (!keep[i] && st->items[i]->seq <= st->list_seq)
 			remove_at(st, i);
 	free(keep);
 }
@@ -325,6 +459,8 @@ void cstore_relist(struct cstore *st)
 	if (!path)
 		return;
 	spec.path = path;
+	st->list_seq = st->seq;
+	st->n_gone = 0;
 	api_request_start(st->client, &spec, &st->listing, NULL);
 	free(path);
 }
@@ -343,7 +479,6 @@ void cstore_disconnect(struct cstore *st)
 		if (e->refresh)
 			api_request_cancel(e->refresh);
 		e->refresh = NULL;
-		e->refresh_again = 0;
 		e->has_stats = 0;
 	}
 	st->n_want = 0;
@@ -404,8 +539,9 @@ void cstore_counts(const struct cstore *st, int *running, int *paused,
 		const char *state = st->items[i]->s.state;
 		if (!state)
 			continue;
-		if (strcmp(state, "running") == 0 ||
-		    strcmp(state, "restarting") == 0)
+		/* As the engine counts for /info: a restarting container
+		 * is stopped until it runs again. */
+		if (strcmp(state, "running") == 0)
 			(*running)++;
 		else if (strcmp(state, "paused") == 0)
 			(*paused)++;

@@ -10,10 +10,12 @@
 #include "tui/loop.h"
 
 /*
- * The containers the console knows, kept current the way ctop does it:
- * one full list when the engine comes up, then one small request per
- * container event (GET /containers/json filtered by that id) that updates
- * the row in place.  Nothing is re-listed or re-inspected on a timer.
+ * The containers the console knows: one full list when the engine comes
+ * up, then each container event is applied at once (die -> exited with
+ * its code, pause -> paused, rename, ...) and confirmed by one inspect of
+ * that container, never more than one in flight, asked again when another
+ * event came meanwhile, so no answer older than an event overwrites it.
+ * Nothing is re-listed or re-inspected on a timer.
  * Live stats are streamed only for the rows a view says are visible and
  * running, and each stream is closed when its row scrolls away.
  */
@@ -34,9 +36,10 @@ struct cstore_entry {
 	unsigned hist_head;	     /* where the next sample goes */
 	/* private */
 	struct api_stats_stream *stats;
-	struct api_request *refresh;
-	int refresh_again;
-	int wanted; /* in the current visible set */
+	struct api_request *refresh; /* at most one inspect in flight */
+	unsigned long seq;	/* the store's event count at its last event */
+	unsigned long sent_seq; /* seq when the inspect in flight was sent */
+	int wanted;		/* in the current visible set */
 };
 
 struct cstore;
@@ -71,7 +74,7 @@ const char *cstore_error(const struct cstore *st); /* last failure, or "" */
 void cstore_stats_want(struct cstore *st, const char *const *ids, size_t n);
 size_t cstore_stats_streams(const struct cstore *st);
 
-/* Counts by state for the top bar. */
+/* Counts by state for the top bar, as /info counts them. */
 void cstore_counts(const struct cstore *st, int *running, int *paused,
 		   int *stopped);
 

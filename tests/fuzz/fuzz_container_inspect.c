@@ -1,4 +1,5 @@
-/* The container inspect parser against arbitrary bytes. */
+/* The container inspect parser, and the list entry built from an
+ * inspect, against arbitrary bytes. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -10,6 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct api_container_inspect ci;
+	struct api_container_summary s;
 	struct api_error err;
 	size_t i;
 
@@ -25,5 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 	}
 	api_container_inspect_free(&ci);
+	if (api_container_summary_from_inspect(
+		    (const char *)data, size, 1795888649, &s, &err) == API_OK) {
+		/* the store keys rows by id and draws state and status */
+		if (!s.id || !s.state || !s.status)
+			__builtin_trap();
+		for (i = 0; i < s.n_ports; i++)
+			if (!s.ports[i].type)
+				__builtin_trap();
+	}
+	api_container_summary_free(&s);
 	return 0;
 }

@@ -21,6 +21,7 @@ is() {
 	else
 		not_ok "$1"
 		printf '#   got:  %s\n#   want: %s\n' "$2" "$3"
+		return 1
 	fi
 }
 
@@ -32,6 +33,7 @@ like() {
 		not_ok "$1"
 		printf '#   no match for /%s/ in:\n' "$3"
 		printf '%s\n' "$2" | head -40 | sed 's/^/#   /'
+		return 1
 	fi
 }
 

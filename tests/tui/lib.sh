@@ -96,3 +96,44 @@ tui_done() {
 	fi
 	tap_done
 }
+
+# screen_states PREFIX: "NAME STATE" for each containers-pane row whose
+# name starts with PREFIX, sorted; an exited row keeps its "(code)".
+# Only table rows have a state word third ("NAME exited with code 3" on
+# the status line does not).
+screen_states() {
+	screen | awk -v p="$1" 'index($1, p) == 1 &&
+		$3 ~ /^(created|running|paused|restarting|removing|exited|dead)$/ {
+		s = $3
+		if ($4 ~ /^\([0-9-]+\)$/) s = s " " $4
+		print $1, s
+	}' | sort
+}
+
+# engine_states PREFIX: the same, as the docker CLI sees it.
+engine_states() {
+	docker ps -a --filter "name=^$1" \
+		--format '{{.Names}}	{{.State}}	{{.Status}}' |
+		awk -F'\t' '{
+			s = $2
+			if (s == "exited" && match($3, /\([0-9-]+\)/))
+				s = s " " substr($3, RSTART, RLENGTH)
+			print $1, s
+		}' | sort
+}
+
+# same_as_engine DESC PREFIX: one check that the pane's rows (name and
+# state) equal the engine's; the differences are printed.
+same_as_engine() {
+	local got want
+	got=$(screen_states "$2")
+	want=$(engine_states "$2")
+	if [ "$got" = "$want" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") |
+			sed 's/^/#   (< engine, > screen) /'
+		return 1
+	fi
+}

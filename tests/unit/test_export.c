@@ -191,6 +191,46 @@ static void test_watch_restart_window(void **state)
 	watch_rules_free(&r);
 }
 
+static int repeat_of(struct watch_rules *r, const char *line)
+{
+	struct api_event ev;
+	struct api_error err;
+	int rep;
+
+	assert_int_equal(api_event_parse(line, strlen(line), &ev, &err),
+			 API_OK);
+	rep = watch_repeat(r, &ev);
+	api_event_free(&ev);
+	return rep;
+}
+
+#define EVN(id, act, nano)                                                     \
+	"{\"Type\":\"container\",\"Action\":\"" act                            \
+	"\",\"Actor\":{\"ID\":\"" id "\"},\"time\":100,\"timeNano\":" #nano    \
+	"}"
+
+/* The engine logs from several goroutines, so an event can be older than
+ * the last one delivered and still new; only the very same event again
+ * (a resubscription replays the last second) is a repeat. */
+static void test_watch_repeats(void **state)
+{
+	struct watch_cfg cfg = {.restarts = 3, .window_s = 60};
+	struct watch_rules r;
+
+	(void)state;
+	watch_rules_init(&r, &cfg);
+	assert_int_equal(repeat_of(&r, EVN("a", "die", 100000000500)), 0);
+	assert_int_equal(repeat_of(&r, EVN("b", "die", 100000000400)), 0);
+	assert_int_equal(repeat_of(&r, EVN("a", "destroy", 100000000400)), 0);
+	assert_int_equal(repeat_of(&r, EVN("c", "die", 100000000600)), 0);
+	/* the replay */
+	assert_int_equal(repeat_of(&r, EVN("b", "die", 100000000400)), 1);
+	assert_int_equal(repeat_of(&r, EVN("a", "die", 100000000500)), 1);
+	assert_int_equal(repeat_of(&r, EVN("c", "die", 100000000600)), 1);
+	assert_int_equal(repeat_of(&r, EVN("c", "die", 100000000700)), 0);
+	watch_rules_free(&r);
+}
+
 static void test_watch_findings(void **state)
 {
 	struct watch_cfg cfg = {.restarts = 3, .window_s = 60};
@@ -214,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_watch_classify),
 		cmocka_unit_test(test_watch_restart_window),
 		cmocka_unit_test(test_watch_findings),
+		cmocka_unit_test(test_watch_repeats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
