@@ -35,13 +35,13 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-SRC_LIB := $(sort $(wildcard api/*.c posture/*.c tui/*.c views/*.c) \
+SRC_LIB := $(sort $(wildcard api/*.c posture/*.c ops/*.c tui/*.c views/*.c) \
 	$(filter-out cli/main.c,$(wildcard cli/*.c)))
 SRC_TESTLIB := $(wildcard tests/lib/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 INTEG_SRC := $(wildcard tests/integration/test_*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
-ALL_SRC := $(wildcard api/*.[ch] posture/*.[ch] tui/*.[ch] views/*.[ch] \
+ALL_SRC := $(wildcard api/*.[ch] posture/*.[ch] ops/*.[ch] tui/*.[ch] views/*.[ch] \
 	cli/*.[ch] tests/*/*.[ch])
 
 REL = build/rel
@@ -58,7 +58,7 @@ FUZZ_CFLAGS = $(WARN) -Wno-unknown-warning-option $(DEFS) -I. $(PKG_CFLAGS) -g -
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 .PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
-	format format-check lint deps engine-start engine-stop bench
+	format format-check lint layers deps engine-start engine-stop bench
 
 all: berth man/berth.1
 
@@ -148,11 +148,16 @@ format:
 format-check:
 	@clang-format --dry-run -Werror $(ALL_SRC) && echo "format: clean"
 
+# The house rules: which folder may include which, no circle between
+# folders or files (scripts/layers.py); known debts in scripts/layers.debt.
+layers:
+	@python3 scripts/layers.py --debt scripts/layers.debt .
+
 lint:
 	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
 		--enable=warning,portability,performance \
 		--suppress=missingIncludeSystem -I. $(DEFS) \
-		api posture tui views cli && echo "cppcheck: clean"
+		api posture ops tui views cli && echo "cppcheck: clean"
 
 install: berth man/berth.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes

@@ -13,7 +13,7 @@
 #include "api/system.h"
 #include "cli/audit_format.h"
 #include "cli/cli.h"
-#include "cli/hostfacts_collect.h"
+#include "posture/hostfacts_collect.h"
 #include "posture/check_service.h"
 #include "posture/rules.h"
 

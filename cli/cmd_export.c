@@ -6,9 +6,9 @@
 #include "api/container_inspect.h"
 #include "api/images.h"
 #include "cli/cli.h"
-#include "cli/export_compose.h"
-#include "cli/export_run.h"
-#include "cli/export_systemd.h"
+#include "ops/export_compose.h"
+#include "ops/export_run.h"
+#include "ops/export_systemd.h"
 
 /*
  * berth export: a container as the docker run line, Compose service or

@@ -7,7 +7,7 @@
 #include "api/container_inspect.h"
 #include "api/recreate.h"
 #include "cli/cli.h"
-#include "cli/rebuild_ctx.h"
+#include "ops/rebuild_ctx.h"
 
 /* berth rebuild: build the container's image again from its context,
  * tagged as the reference the container was created from, then recreate

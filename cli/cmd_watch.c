@@ -11,7 +11,7 @@
 #include "api/container_inspect.h"
 #include "api/events.h"
 #include "cli/cli.h"
-#include "cli/watch_rules.h"
+#include "ops/watch_rules.h"
 #include "posture/rules.h"
 
 /*

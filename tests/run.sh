@@ -1,5 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test and ends with one line: "check: N passed, M failed".
+# Runs every test and ends with one line:
+#   "check: N passed, M failed, K skipped".
+# A skip is a skip, never a pass: cmocka's skip() and TAP "ok ... # SKIP"
+# count as skipped.  Every dependency a test needs is installed by
+# scripts/deps.sh, so on a machine it prepared a skip means something is
+# missing or failed to start: it counts as a failure too, unless
+# BERTH_ALLOW_SKIP=1 (a developer's machine without, say, podman).  A
+# test that reports no result at all fails.
 #   unit tests        (cmocka, sanitized, no engine)
 #   static checks     (clang-format, cppcheck)
 #   fuzz smoke        (each libFuzzer target for a few seconds)
@@ -19,21 +26,36 @@ rm -rf "$logs"
 mkdir -p "$logs"
 pass=0
 fail=0
+skip=0
 failed=()
+allow_skip=${BERTH_ALLOW_SKIP:-0}
 t0=$(date +%s)
 
 started=$(date +%s)
-record() { # name passed failed
-	local now secs
+record() { # name passed failed [skipped]
+	local now secs skipped=${4:-0} why=""
 	now=$(date +%s)
 	secs=$((now - started))
 	started=$now
+	if [ $(($2 + $3 + skipped)) -eq 0 ]; then
+		why=" (it reported no result)"
+		set -- "$1" 0 1
+	fi
 	pass=$((pass + $2))
 	fail=$((fail + $3))
+	skip=$((skip + skipped))
+	if [ "$skipped" -gt 0 ] && [ "$allow_skip" != 1 ]; then
+		why=" ($skipped skipped: a dependency scripts/deps.sh installs is missing or did not start; BERTH_ALLOW_SKIP=1 allows it)"
+		fail=$((fail + skipped))
+		set -- "$1" "$2" $(($3 + skipped))
+	fi
 	if [ "$3" -gt 0 ]; then
 		failed+=("$1")
-		echo "FAIL $1 ($2 passed, $3 failed, ${secs}s); log: build/test-logs/$1.log"
+		echo "FAIL $1 ($2 passed, $3 failed, $skipped skipped, ${secs}s)$why; log: build/test-logs/$1.log"
 		tail -n 40 "$logs/$1.log" | sed 's/^/    /'
+	elif [ "$skipped" -gt 0 ]; then
+		echo "ok   $1 ($2 passed, $skipped skipped, ${secs}s)"
+		grep -E '# SKIP|SKIPPED' "$logs/$1.log" | head -5 | sed 's/^/    /'
 	else
 		echo "ok   $1 ($2 passed, ${secs}s)"
 	fi
@@ -42,33 +64,38 @@ record() { # name passed failed
 # A cmocka binary: counts from its summary; a crash or sanitizer report
 # with no failed test still counts as one failure.
 run_cmocka() {
-	local bin=$1 name rc p f
+	local bin=$1 name rc p f s
 	name=$(basename "$bin")
 	timeout 600 "$bin" >"$logs/$name.log" 2>&1
 	rc=$?
 	p=$(grep -o '\[  PASSED  \] [0-9]* test' "$logs/$name.log" | grep -o '[0-9]*' | tail -1)
 	f=$(grep -o '\[  FAILED  \] [0-9]* test' "$logs/$name.log" | grep -o '[0-9]*' | tail -1)
+	s=$(grep -o '\[  SKIPPED \] [0-9]* test' "$logs/$name.log" | grep -o '[0-9]*' | tail -1)
 	p=${p:-0}
 	f=${f:-0}
+	s=${s:-0}
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 	fi
-	record "$name" "$p" "$f"
+	record "$name" "$p" "$f" "$s"
 }
 
 # A shell test speaks TAP ("ok ..." / "not ok ..."); a non-zero exit with
 # no "not ok" line counts as one failure.
 run_tap() {
-	local script=$1 name rc p f
+	local script=$1 name rc p f s
 	name=$(basename "$script" .sh)
 	timeout 900 bash "$script" >"$logs/$name.log" 2>&1
 	rc=$?
-	p=$(grep -c '^ok ' "$logs/$name.log")
+	s=$(grep -cE '^ok .*# *SKIP' "$logs/$name.log")
+	p=$(($(grep -c '^ok ' "$logs/$name.log") - s))
 	f=$(grep -c '^not ok ' "$logs/$name.log")
+	# "1..0 # SKIP why": a plan that skips the whole script
+	grep -qE '^1\.\.0 *# *SKIP' "$logs/$name.log" && s=$((s + 1))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 	fi
-	record "$name" "$p" "$f"
+	record "$name" "$p" "$f" "$s"
 }
 
 run_cmd() { # name command...
@@ -89,6 +116,7 @@ done
 echo "== static checks"
 run_cmd format make -s format-check
 run_cmd cppcheck make -s lint
+run_cmd layers make -s layers
 
 echo "== fuzz smoke"
 run_cmd fuzz-smoke tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-3}"
@@ -120,5 +148,5 @@ if [ ${#failed[@]} -gt 0 ]; then
 	echo "failed: ${failed[*]}"
 fi
 echo "took $((t1 - t0)) s"
-echo "check: $pass passed, $fail failed"
+echo "check: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

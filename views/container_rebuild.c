@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/rebuild_ctx.h"
+#include "ops/rebuild_ctx.h"
 #include "views/bgjob.h"
 
 static void on_confirm(struct app *a, int yes, int checked, void *ud)

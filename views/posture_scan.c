@@ -4,7 +4,7 @@
 
 #include "api/container_inspect.h"
 #include "api/containers.h"
-#include "cli/hostfacts_collect.h"
+#include "posture/hostfacts_collect.h"
 #include "posture/rules.h"
 #include "views/app.h"
 #include "views/posture_impl.h"

@@ -2,7 +2,7 @@
  * so the override path runs too. */
 #include <stdint.h>
 
-#include "cli/compose_build.h"
+#include "ops/compose_build.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/hostfacts_collect.h"
+#include "posture/hostfacts_collect.h"
+#include "posture/hostfacts_fs.h"
 #include "posture/hostfacts.h"
 #include "posture/rules.h"
 

@@ -29,9 +29,11 @@ run_one() {
 
 status=0
 pids=()
+n=0
 for bin in build/fuzz/fuzz_*; do
 	[ -x "$bin" ] || continue
 	case "$bin" in *.log) continue ;; esac
+	n=$((n + 1))
 	run_one "$bin" &
 	pids+=($!)
 	if [ ${#pids[@]} -ge "$jobs" ]; then
@@ -42,4 +44,11 @@ done
 for p in "${pids[@]}"; do
 	wait "$p" || status=1
 done
+# A run of nothing is no run: one target per tests/fuzz/fuzz_*.c.
+want=$(ls tests/fuzz/fuzz_*.c | wc -l)
+if [ "$n" -ne "$want" ]; then
+	echo "fuzz: $n targets built of $want in tests/fuzz (make test-build)"
+	status=1
+fi
+echo "fuzz: $n targets, $secs s each"
 exit $status

@@ -103,8 +103,9 @@ is "make uninstall removes every file" "$(cd "$d" && find . -type f)" ""
 # staging tree over it.  From an empty directory, so ./themes is no help.
 d=$tmp/local
 make --no-print-directory -s install DESTDIR="$d" >/dev/null
-datadir=$(grep -aoE '/[^[:space:]"]*/share/berth/themes' "$d"/usr/local/bin/berth |
-	head -1)
+# One string of the binary each: the compiler lays them side by side.
+datadir=$(tr '\0' '\n' <"$d"/usr/local/bin/berth |
+	grep -xE '/[^[:space:]"%]*/share/berth/themes' | head -1)
 mkdir -p "$tmp/empty"
 theme_run() {
 	(cd "$tmp/empty" && unshare -m --propagation private sh -c '

@@ -62,7 +62,9 @@ pid=$(cat "$edir/dockerd.pid")
 t0=$(date +%s%N)
 kill -9 "$pid"
 expect_screen "kill -9: the top bar says disconnected" "disconnected" 20
-ok "kill -9: noticed in $(ms_since "$t0") ms"
+ms=$(ms_since "$t0")
+# the events stream breaks at once; allow for a loaded machine
+if [ "$ms" -le 3000 ]; then ok "kill -9: noticed in $ms ms (at most 3 s)"; else not_ok "kill -9: noticed only after $ms ms (over 3 s)"; fi
 lat=$(key_latency)
 if [ "$lat" -le 1000 ]; then ok "kill -9: keys answer ($lat ms)"; else not_ok "kill -9: keys answer ($lat ms)"; fi
 like "kill -9: the console is still running" "$(screen)" "disconnected"

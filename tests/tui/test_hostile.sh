@@ -158,7 +158,9 @@ done
 tm resize-window -t 0 -x $COLS -y $ROWS
 sleep 1
 sane "after a resize storm of 50"
-ok "resize storm: $((($(date +%s%N) - t0) / 1000000)) ms"
+ms=$((($(date +%s%N) - t0) / 1000000))
+# 50 resizes with 20 ms pauses and a second's rest: the console keeps up
+if [ "$ms" -le 15000 ]; then ok "resize storm over in $ms ms (at most 15 s)"; else not_ok "resize storm took $ms ms (over 15 s)"; fi
 screen | grep -q "EXITED:" && not_ok "resize storm: berth still runs" || ok "resize storm: berth still runs"
 tm resize-window -t 0 -x 40 -y 10
 sleep 1

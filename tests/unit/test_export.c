@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/export_run.h"
-#include "cli/export_systemd.h"
-#include "cli/watch_rules.h"
+#include "ops/export_run.h"
+#include "ops/export_systemd.h"
+#include "ops/watch_rules.h"
 
 static void check_quote(const char *in, const char *want)
 {

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/compose_build.h"
-#include "cli/rebuild_ctx.h"
+#include "ops/compose_build.h"
+#include "ops/rebuild_ctx.h"
 
 static char dir[256];
 

@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_HOSTFACTS_COLLECT_H
-#define BERTH_CLI_HOSTFACTS_COLLECT_H
+#ifndef BERTH_POSTURE_HOSTFACTS_COLLECT_H
+#define BERTH_POSTURE_HOSTFACTS_COLLECT_H
 
 #include "api/error.h"
 #include "posture/hostfacts.h"
@@ -17,11 +17,5 @@
 api_code hostfacts_collect(const char *engine_host, const char *data_root,
 			   const char *engine_version, const char *api_version,
 			   struct hostfacts *h);
-
-/* The mount point path lies on, its type and device ("254:0"), from a
- * mountinfo text; pure, exported for the unit tests.  0, or -1 when none
- * matches (the outputs are then NULL or to be freed). */
-int hostfacts_mount_of(const char *mountinfo, const char *path, char **point,
-		       char **fstype, char **dev);
 
 #endif

@@ -1,9 +1,9 @@
-#ifndef BERTH_CLI_EXPORT_RUN_H
-#define BERTH_CLI_EXPORT_RUN_H
+#ifndef BERTH_OPS_EXPORT_RUN_H
+#define BERTH_OPS_EXPORT_RUN_H
 
 #include "api/container_inspect.h"
 #include "api/images.h"
-#include "cli/export_util.h"
+#include "ops/export_util.h"
 
 /*
  * A container turned back into the `docker run` arguments that recreate

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/export_run.h"
-#include "cli/export_systemd.h"
+#include "ops/export_run.h"
+#include "ops/export_systemd.h"
 
 static int unit_safe(unsigned char c)
 {

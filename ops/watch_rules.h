@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_WATCH_RULES_H
-#define BERTH_CLI_WATCH_RULES_H
+#ifndef BERTH_OPS_WATCH_RULES_H
+#define BERTH_OPS_WATCH_RULES_H
 
 #include <stddef.h>
 #include <stdint.h>

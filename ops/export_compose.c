@@ -2,8 +2,8 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "cli/export_compose.h"
-#include "cli/export_run.h"
+#include "ops/export_compose.h"
+#include "ops/export_run.h"
 
 /*
  * The service is translated from the run line's arguments, so the

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/export_run.h"
+#include "ops/export_run.h"
 
 static void add2(struct export_argv *a, const char *flag, const char *val)
 {

@@ -1,4 +1,4 @@
-#include "cli/hostfacts_collect.h"
+#include "posture/hostfacts_collect.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -9,7 +9,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "cli/hostfacts_fs.h"
+#include "posture/hostfacts_fs.h"
 
 static char *dup_n(const char *s, int *nomem)
 {

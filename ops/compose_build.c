@@ -1,4 +1,4 @@
-#include "cli/compose_build.h"
+#include "ops/compose_build.h"
 
 #include <stdlib.h>
 #include <string.h>

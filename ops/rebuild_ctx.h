@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_REBUILD_CTX_H
-#define BERTH_CLI_REBUILD_CTX_H
+#ifndef BERTH_OPS_REBUILD_CTX_H
+#define BERTH_OPS_REBUILD_CTX_H
 
 #include "api/error.h"
 #include "api/json.h"

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/watch_rules.h"
+#include "ops/watch_rules.h"
 
 void watch_rules_init(struct watch_rules *r, const struct watch_cfg *cfg)
 {

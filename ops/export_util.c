@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/export_util.h"
+#include "ops/export_util.h"
 
 void export_argv_add(struct export_argv *a, const char *s)
 {

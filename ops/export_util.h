@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_EXPORT_UTIL_H
-#define BERTH_CLI_EXPORT_UTIL_H
+#ifndef BERTH_OPS_EXPORT_UTIL_H
+#define BERTH_OPS_EXPORT_UTIL_H
 
 #include <stddef.h>
 #include <stdint.h>

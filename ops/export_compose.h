@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_EXPORT_COMPOSE_H
-#define BERTH_CLI_EXPORT_COMPOSE_H
+#ifndef BERTH_OPS_EXPORT_COMPOSE_H
+#define BERTH_OPS_EXPORT_COMPOSE_H
 
 #include "api/container_inspect.h"
 #include "api/images.h"

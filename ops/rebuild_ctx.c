@@ -1,4 +1,4 @@
-#include "cli/rebuild_ctx.h"
+#include "ops/rebuild_ctx.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "api/dockerignore.h"
-#include "cli/compose_build.h"
+#include "ops/compose_build.h"
 
 #define COMPOSE_MAX (4 * 1024 * 1024)
 

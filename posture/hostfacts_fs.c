@@ -1,4 +1,4 @@
-#include "cli/hostfacts_fs.h"
+#include "posture/hostfacts_fs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -11,8 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "cli/hostfacts_collect.h"
 
 #define MAX_FILE (1024 * 1024)
 

@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_HOSTFACTS_FS_H
-#define BERTH_CLI_HOSTFACTS_FS_H
+#ifndef BERTH_POSTURE_HOSTFACTS_FS_H
+#define BERTH_POSTURE_HOSTFACTS_FS_H
 
 #include <stddef.h>
 
@@ -30,5 +30,10 @@ void hf_certs(struct hostfacts *h, const char *dir, int *nomem);
 void hf_audit(struct hostfacts *h, int *nomem);
 /* h->mount_point and h->mount_fstype for h->data_root. */
 void hf_mount(struct hostfacts *h, int *nomem);
+/* The mount point path lies on, its type and device ("254:0"), from a
+ * mountinfo text; pure, exported for the unit tests.  0, or -1 when none
+ * matches (the outputs are then NULL or to be freed). */
+int hostfacts_mount_of(const char *mountinfo, const char *path, char **point,
+		       char **fstype, char **dev);
 
 #endif

@@ -1,5 +1,5 @@
-#ifndef BERTH_CLI_COMPOSE_BUILD_H
-#define BERTH_CLI_COMPOSE_BUILD_H
+#ifndef BERTH_OPS_COMPOSE_BUILD_H
+#define BERTH_OPS_COMPOSE_BUILD_H
 
 #include <stddef.h>
 
