@@ -32,6 +32,18 @@ struct api_request {
 	struct api_request *prev, *next;
 };
 
+/* Clients may share one multi handle (one loop waits on every engine).
+ * While curl runs a callback for any of them, a request of any other
+ * one must wait too, and be handed to curl afterwards: the clients and
+ * the multi being performed are known here.  The console is one thread. */
+static struct api_client *clients;
+static CURLM *performing;
+/* Requests cancelled while curl ran a callback: curl refuses to let go
+ * of a handle then (and freeing it anyway left curl writing another
+ * transfer's answer into whatever reused the memory), so they are
+ * silenced at once and let go once curl returns. */
+static struct api_request *doomed;
+
 api_code api_client_new(const struct api_client_opts *opts,
 			struct api_client **out, struct api_error *err)
 {
@@ -71,6 +83,8 @@ api_code api_client_new(const struct api_client_opts *opts,
 		api_client_free(c);
 		return rc;
 	}
+	c->next_client = clients;
+	clients = c;
 	*out = c;
 	return API_OK;
 }
@@ -79,8 +93,15 @@ static void request_free(struct api_request *r);
 
 void api_client_free(struct api_client *c)
 {
+	struct api_client **p;
+
 	if (!c)
 		return;
+	for (p = &clients; *p; p = &(*p)->next_client)
+		if (*p == c) {
+			*p = c->next_client;
+			break;
+		}
 	while (c->reqs)
 		api_request_cancel(c->reqs);
 	if (c->own_multi && c->multi)
@@ -192,6 +213,8 @@ static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
 	size_t n = size * nmemb;
 	long status = 0;
 
+	if (r->cancel_pending && !r->in_data)
+		return 0; /* cancelled: abort, nobody is told */
 	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
 	if (r->on_data && status >= 200 && status < 300) {
 		int stop;
@@ -220,6 +243,8 @@ static size_t on_header(char *p, size_t size, size_t nitems, void *ud)
 	long status = 0;
 	int stop;
 
+	if (r->cancel_pending && !r->in_data)
+		return 0;
 	if (r->opened || !(n == 2 && p[0] == '\r') || !r->on_open)
 		return n;
 	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -390,7 +415,7 @@ api_code api_request_start(struct api_client *c,
 	if (url)
 		rc = setup_easy(r, spec, url);
 	free(url);
-	if (rc == API_OK && c->in_perform) {
+	if (rc == API_OK && performing == c->multi) {
 		r->pending = 1;
 		c->n_pending++;
 	} else if (rc == API_OK &&
@@ -422,6 +447,21 @@ static void request_free(struct api_request *r)
 	free(r);
 }
 
+/* Off the client's list, so the client no longer counts or frees it. */
+static void request_detach(struct api_request *r)
+{
+	struct api_client *c = r->c;
+
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		c->reqs = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	r->prev = r->next = NULL;
+	c->running--;
+}
+
 static void request_unlink(struct api_request *r)
 {
 	struct api_client *c = r->c;
@@ -432,14 +472,7 @@ static void request_unlink(struct api_request *r)
 	} else {
 		curl_multi_remove_handle(c->multi, r->easy);
 	}
-	if (r->prev)
-		r->prev->next = r->next;
-	else
-		c->reqs = r->next;
-	if (r->next)
-		r->next->prev = r->prev;
-	r->prev = r->next = NULL;
-	c->running--;
+	request_detach(r);
 }
 
 void api_request_cancel(struct api_request *r)
@@ -452,8 +485,29 @@ void api_request_cancel(struct api_request *r)
 		r->cancel_pending = 1;
 		return;
 	}
+	if (!r->pending && performing == r->c->multi) {
+		/* inside another handle's callback: let go after curl returns
+		 */
+		r->cancel_pending = 1;
+		request_detach(r);
+		r->next = doomed;
+		doomed = r;
+		return;
+	}
 	request_unlink(r);
 	request_free(r);
+}
+
+/* The requests cancelled during the last perform, now that curl lets
+ * go of them; a message curl queued for one goes with its handle. */
+static void bury_doomed(void)
+{
+	while (doomed) {
+		struct api_request *r = doomed;
+		doomed = r->next;
+		curl_multi_remove_handle(r->c->multi, r->easy);
+		request_free(r);
+	}
 }
 
 /* The engine's own words for an error: {"message": "..."} per the spec,
@@ -577,18 +631,32 @@ static void add_pending(struct api_client *c)
 	}
 }
 
+/* Every client on c's multi with requests started inside a callback. */
+static int add_pending_all(struct api_client *c)
+{
+	struct api_client *o;
+	int n = 0;
+
+	for (o = clients; o; o = o->next_client)
+		if (o->multi == c->multi && o->n_pending) {
+			add_pending(o);
+			n++;
+		}
+	return n;
+}
+
 int api_client_process(struct api_client *c)
 {
 	CURLMsg *m;
 	int still = 0, queued, round;
 
 	for (round = 0; round < 4; round++) {
-		c->in_perform = 1;
+		performing = c->multi;
 		curl_multi_perform(c->multi, &still);
-		c->in_perform = 0;
-		if (!c->n_pending)
+		performing = NULL;
+		bury_doomed();
+		if (!add_pending_all(c))
 			break;
-		add_pending(c);
 	}
 	while ((m = curl_multi_info_read(c->multi, &queued))) {
 		struct api_request *r = NULL;

@@ -25,7 +25,7 @@ struct api_client {
 	int running;
 	/* curl refuses new handles while it runs a callback (a stream's
 	 * data often starts a request): those wait here for the next turn */
-	int in_perform;
+	struct api_client *next_client; /* every client, for a shared multi */
 	int n_pending;
 	char **ssh_argv; /* ssh:// engines: the command per connection */
 	FILE *ssh_log;	 /* ssh's stderr, for the reason it failed */

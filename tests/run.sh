@@ -131,6 +131,9 @@ if scripts/engine.sh start "$engine_dir" >"$logs/engine.log" 2>&1 &&
 	export DOCKER_HOST="unix://$engine_dir/docker.sock"
 	export BERTH_ENGINE_DIR="$engine_dir"
 	for bin in build/san/tests/integration/test_*; do
+		# test_swarm needs a swarm manager: test_swarm.sh runs it on
+		# an engine of its own, where it cannot skip.
+		case "$bin" in */test_swarm) continue ;; esac
 		[ -x "$bin" ] && run_cmocka "$bin"
 	done
 	echo "== console tests (tmux)"

@@ -3,6 +3,7 @@
 #include "tests/lib/testlib.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +25,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	free(tl_sh(NULL, "docker rm -f %s %s %s %s >/dev/null 2>&1",
+	free(tl_sh(NULL, "docker rm -f %s %s %s %s %s %s >/dev/null 2>&1",
 		   tl_name("df"), tl_name("ev"), tl_name("win"),
-		   tl_name("info")));
+		   tl_name("info"), tl_name("slow"), tl_name("other")));
 	free(tl_sh(NULL, "docker volume rm -f %s >/dev/null 2>&1",
 		   tl_name("dfvol")));
 	api_client_free(client);
@@ -332,6 +333,125 @@ static void test_events_errors(void **state)
 	assert_null(l.items);
 }
 
+/* Cancelling one request and starting another from inside a stream's
+ * callback (what the container store does on a destroy event): curl
+ * will not let go of a handle then, and freeing it anyway once made the
+ * next request receive the cancelled one's answer.  The new request runs
+ * on a second client sharing the multi, as each engine's does. */
+struct cancel_case {
+	struct api_client *other;
+	struct api_request *slow, *next;
+	struct api_events_stream *stream;
+	int slow_done, next_done, swapped;
+	char next_id[80];
+};
+
+static void slow_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	(void)req;
+	(void)code;
+	(void)resp;
+	(void)err;
+	((struct cancel_case *)ud)->slow_done = 1;
+}
+
+static void next_done(struct api_request *req, api_code code,
+		      const struct api_response *resp,
+		      const struct api_error *err, void *ud)
+{
+	struct cancel_case *k = ud;
+	const char *id =
+		code == API_OK ? strstr(resp->body, "\"Id\":\"") : NULL;
+
+	(void)req;
+	(void)err;
+	k->next_done = 1;
+	if (id)
+		snprintf(k->next_id, sizeof(k->next_id), "%.64s", id + 6);
+}
+
+static void cancel_event(const struct api_event *ev, void *ud)
+{
+	struct cancel_case *k = ud;
+	struct api_request_spec spec = {.on_done = next_done, .ud = k};
+	char path[128];
+
+	if (k->swapped || strcmp(api_str(ev->action_base), "create") != 0)
+		return;
+	k->swapped = 1;
+	api_request_cancel(k->slow);
+	snprintf(path, sizeof(path), "/containers/%s/json", ev->actor_id);
+	spec.path = path;
+	assert_int_equal(api_request_start(k->other, &spec, &k->next, NULL),
+			 API_OK);
+	api_events_stop(k->stream);
+}
+
+static void test_cancel_in_callback(void **state)
+{
+	static struct cancel_case k;
+	const char *slow = tl_name("slow"), *other = tl_name("other");
+	struct api_filter f[] = {{"type", "container"}, {"container", other}};
+	struct api_events_opts o = {.filters = f, .n_filters = 2};
+	struct api_client_opts co = {0};
+	struct api_request_spec spec = {.on_done = slow_done, .ud = &k};
+	struct api_error err;
+	char path[160], *want;
+	time_t deadline;
+	int i;
+
+	(void)state;
+	/* the transport got this wrong by hanging inside curl: bound it */
+	alarm(90);
+	memset(&k, 0, sizeof(k));
+	co.host = getenv("DOCKER_HOST");
+	co.multi = api_client_multi(client);
+	assert_int_equal(api_client_new(&co, &k.other, &err), API_OK);
+	free(tl_sh(
+		NULL,
+		"docker run -d --network none --name %s local/busybox:latest "
+		"sleep 600 >/dev/null",
+		slow));
+	want = tl_sh(NULL,
+		     "docker create --network none --name %s "
+		     "local/busybox:latest true",
+		     other);
+	/* Several rounds: the cancelled one is in flight on some of them. */
+	for (i = 0; i < 3; i++) {
+		memset(&k.slow, 0,
+		       sizeof(k) - offsetof(struct cancel_case, slow));
+		snprintf(path, sizeof(path),
+			 "/containers/%s/stats?stream=false", slow);
+		spec.path = path;
+		assert_int_equal(
+			api_request_start(client, &spec, &k.slow, &err),
+			API_OK);
+		o.since = (int64_t)time(NULL) - 30;
+		assert_int_equal(api_events_start(client, &o, cancel_event,
+						  NULL, &k, &k.stream, &err),
+				 API_OK);
+		deadline = time(NULL) + 15;
+		while (!k.next_done && time(NULL) < deadline) {
+			api_client_process(client);
+			if (!k.next_done)
+				api_client_wait(client, NULL, 0, 200);
+		}
+		assert_true(k.swapped);
+		assert_true(k.next_done);
+		assert_false(
+			k.slow_done); /* a cancelled request is never told */
+		assert_string_equal(k.next_id, want);
+	}
+	api_client_process(client);
+	assert_int_equal(api_client_running(client), 0);
+	assert_int_equal(api_client_running(k.other), 0);
+	api_client_free(k.other);
+	free(want);
+	alarm(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_events_stream),
 		cmocka_unit_test(test_events_window),
 		cmocka_unit_test(test_events_errors),
+		cmocka_unit_test(test_cancel_in_callback),
 	};
 	return cmocka_run_group_tests_name("system_events", tests, setup,
 					   teardown);

@@ -183,6 +183,7 @@ fi
 
 kill "$events_pid" 2>/dev/null
 wait "$events_pid" 2>/dev/null
+cp "$watch_out.events" "build/test-logs/test_truth.events.jsonl"
 n_events=$(wc -l <"$watch_out.events")
 rate=$((n_events / (t_to - t_from)))
 if [ "$rate" -ge 3 ]; then
