@@ -35,13 +35,13 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-SRC_LIB := $(sort $(wildcard api/*.c posture/*.c ops/*.c tui/*.c views/*.c) \
+SRC_LIB := $(sort $(wildcard api/*.c posture/*.c ops/*.c model/*.c tui/*.c views/*.c) \
 	$(filter-out cli/main.c,$(wildcard cli/*.c)))
 SRC_TESTLIB := $(wildcard tests/lib/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 INTEG_SRC := $(wildcard tests/integration/test_*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
-ALL_SRC := $(wildcard api/*.[ch] posture/*.[ch] ops/*.[ch] tui/*.[ch] views/*.[ch] \
+ALL_SRC := $(wildcard api/*.[ch] posture/*.[ch] ops/*.[ch] model/*.[ch] tui/*.[ch] views/*.[ch] \
 	cli/*.[ch] tests/*/*.[ch])
 
 REL = build/rel
@@ -157,7 +157,7 @@ lint:
 	@cppcheck --quiet --error-exitcode=1 --inline-suppr \
 		--enable=warning,portability,performance \
 		--suppress=missingIncludeSystem -I. $(DEFS) \
-		api posture ops tui views cli && echo "cppcheck: clean"
+		api posture ops model tui views cli && echo "cppcheck: clean"
 
 install: berth man/berth.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes

@@ -356,6 +356,29 @@ static int add_client(struct app *a, const char *host, char *err, size_t errlen)
 	return 0;
 }
 
+/* The model's view of the loop (model/sched.h). */
+static int sched_add(void *ctx, long delay_ms, long repeat_ms, sched_fn fn,
+		     void *ud)
+{
+	return loop_timer_add(ctx, delay_ms, repeat_ms, fn, ud);
+}
+
+static void sched_cancel(void *ctx, int id)
+{
+	loop_timer_cancel(ctx, id);
+}
+
+static uint64_t sched_now(void *ctx)
+{
+	(void)ctx;
+	return loop_now_ms();
+}
+
+static void sched_dirty(void *ctx)
+{
+	loop_dirty(ctx);
+}
+
 static int link_engine(struct app *a, struct app_engine *e)
 {
 	struct conn_hooks ch = {.up = on_engine_up,
@@ -363,9 +386,10 @@ static int link_engine(struct app *a, struct app_engine *e)
 				.event = on_engine_event,
 				.ud = e};
 
-	return cstore_new(e->client, a->loop, on_store_changed, e,
+	return cstore_new(e->client, &a->sched, on_store_changed, e,
 			  &e->containers) != 0 ||
-			       conn_new(e->client, a->loop, &ch, &e->conn) != 0
+			       conn_new(e->client, &a->sched, &ch, &e->conn) !=
+				       0
 		       ? -1
 		       : 0;
 }
@@ -396,6 +420,8 @@ static int setup(struct app *a, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	a->sched = (struct sched){sched_add, sched_cancel, sched_now,
+				  sched_dirty, a->loop};
 	for (i = 0; i < a->n_engines; i++)
 		if (link_engine(a, &a->engines[i]) != 0) {
 			snprintf(err, errlen, "out of memory");

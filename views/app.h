@@ -8,7 +8,7 @@
 #include "tui/loop.h"
 #include "tui/options.h"
 #include "tui/theme.h"
-#include "views/cstore.h"
+#include "model/cstore.h"
 #include "views/view.h"
 
 /*

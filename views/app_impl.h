@@ -6,8 +6,9 @@
 #include "tui/dialog.h"
 #include "tui/lineedit.h"
 #include "views/app.h"
-#include "views/conn.h"
-#include "views/cstore.h"
+#include "model/conn.h"
+#include "model/sched.h"
+#include "model/cstore.h"
 
 #define APP_MAX_VIEWS 16
 #define APP_TABS 4 /* panes with a number key: the first four */
@@ -36,6 +37,7 @@ struct app {
 	int sel;
 	char host_label[300]; /* "[2/3] tcp://..." in the top bar */
 	struct loop *loop;
+	struct sched sched; /* the loop, as the model sees it */
 	struct layout layout;
 	int rows, cols;
 

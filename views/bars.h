@@ -5,7 +5,7 @@
 
 #include "tui/keymap.h"
 #include "tui/screen.h"
-#include "views/conn.h"
+#include "model/conn.h"
 
 /* What the top bar says about the engine and the pane. */
 struct bar_info {

@@ -8,7 +8,7 @@
 #include "api/container_top.h"
 #include "tui/draw.h"
 #include "tui/theme.h"
-#include "views/format.h"
+#include "model/format.h"
 
 #define SETTLE_MS 150
 #define TOP_EVERY_MS 2000

@@ -5,7 +5,7 @@
 
 #include "tui/screen.h"
 #include "views/app.h"
-#include "views/cstore.h"
+#include "model/cstore.h"
 
 /*
  * The detail region of the containers pane: tabs for the summary, env,

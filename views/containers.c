@@ -16,7 +16,7 @@
 #include "views/container_rebuild.h"
 #include "views/container_update.h"
 #include "views/exec_shell.h"
-#include "views/format.h"
+#include "model/format.h"
 #include "views/containers_impl.h"
 #include "views/registry.h"
 

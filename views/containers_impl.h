@@ -10,7 +10,7 @@
 #include "views/app.h"
 #include "views/container_actions.h"
 #include "views/container_detail.h"
-#include "views/cstore.h"
+#include "model/cstore.h"
 
 #define LBL_PROJECT "com.docker.compose.project"
 #define LBL_SERVICE "com.docker.compose.service"

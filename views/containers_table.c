@@ -7,7 +7,7 @@
 
 #include "tui/theme.h"
 #include "views/containers_impl.h"
-#include "views/format.h"
+#include "model/format.h"
 
 const struct table_column cview_columns[] = {
 	[C_NAME] = {"NAME", 12, 3, 0, 0},

@@ -8,7 +8,7 @@
 #include "tui/table.h"
 #include "tui/theme.h"
 #include "views/app.h"
-#include "views/event_format.h"
+#include "model/event_format.h"
 #include "views/registry.h"
 
 #define EVENTS_MAX 1000

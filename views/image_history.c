@@ -6,7 +6,7 @@
 
 #include "tui/draw.h"
 #include "tui/theme.h"
-#include "views/format.h"
+#include "model/format.h"
 #include "views/resource_list.h"
 
 #define HISTORY_DELAY_MS 250

@@ -8,7 +8,7 @@
 #include "tui/draw.h"
 #include "tui/theme.h"
 #include "views/app.h"
-#include "views/format.h"
+#include "model/format.h"
 #include "views/image_history.h"
 #include "views/registry.h"
 #include "views/resource_list.h"

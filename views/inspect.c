@@ -11,7 +11,7 @@
 #include "tui/draw.h"
 #include "tui/theme.h"
 #include "views/app.h"
-#include "views/jsontree.h"
+#include "model/jsontree.h"
 #include "views/registry.h"
 
 #define NAME_MAX_LEN 256

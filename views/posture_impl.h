@@ -9,7 +9,7 @@
 #include "api/system.h"
 #include "tui/screen.h"
 #include "tui/table.h"
-#include "views/posture_model.h"
+#include "model/posture_model.h"
 
 /*
  * The posture pane's state, shared by views/posture.c (requests, keys,

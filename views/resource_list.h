@@ -12,7 +12,7 @@
 #include "tui/keymap.h"
 #include "tui/screen.h"
 #include "tui/table.h"
-#include "views/res_helpers.h"
+#include "model/res_helpers.h"
 
 /*
  * What the images, volumes and networks panes share: a table filled by

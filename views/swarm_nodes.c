@@ -8,7 +8,7 @@
 #include "views/app.h"
 #include "views/registry.h"
 #include "views/resource_list.h"
-#include "views/swarm_format.h"
+#include "model/swarm_format.h"
 #include "views/view.h"
 
 /* Swarm nodes, like `docker node ls`; a manager only answers. */

@@ -10,7 +10,7 @@
 #include "views/app.h"
 #include "views/registry.h"
 #include "views/resource_list.h"
-#include "views/swarm_format.h"
+#include "model/swarm_format.h"
 #include "views/view.h"
 
 /*

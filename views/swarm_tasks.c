@@ -7,10 +7,10 @@
 #include "api/swarm.h"
 #include "tui/theme.h"
 #include "views/app.h"
-#include "views/format.h"
+#include "model/format.h"
 #include "views/registry.h"
 #include "views/resource_list.h"
-#include "views/swarm_format.h"
+#include "model/swarm_format.h"
 #include "views/view.h"
 
 /*

@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "api/events.h"
-#include "views/event_format.h"
+#include "model/event_format.h"
 
 static int utc(void **state)
 {

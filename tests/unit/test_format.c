@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "views/format.h"
+#include "model/format.h"
 
 static void test_duration(void **state)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "views/jsontree.h"
+#include "model/jsontree.h"
 
 static void parse_ok(const char *json, struct jsontree *t)
 {

@@ -10,7 +10,7 @@
 
 #include "api/system.h"
 #include "posture/rules.h"
-#include "views/posture_model.h"
+#include "model/posture_model.h"
 
 #define ENGINE "unix:///var/lib/berth-engine/docker.sock"
 

@@ -9,7 +9,7 @@
 #include "api/swarm.h"
 #include "api/swarm_service.h"
 #include "api/swarm_update.h"
-#include "views/swarm_format.h"
+#include "model/swarm_format.h"
 
 static void test_nodes_recorded(void **state)
 {

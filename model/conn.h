@@ -1,9 +1,9 @@
-#ifndef BERTH_VIEWS_CONN_H
-#define BERTH_VIEWS_CONN_H
+#ifndef BERTH_MODEL_CONN_H
+#define BERTH_MODEL_CONN_H
 
 #include "api/client.h"
 #include "api/events.h"
-#include "tui/loop.h"
+#include "model/sched.h"
 
 /*
  * The console's link to the engine: negotiate the API version, then hold
@@ -28,8 +28,8 @@ struct conn_hooks {
 
 struct conn;
 
-int conn_new(struct api_client *c, struct loop *l, const struct conn_hooks *h,
-	     struct conn **out);
+int conn_new(struct api_client *c, const struct sched *s,
+	     const struct conn_hooks *h, struct conn **out);
 void conn_free(struct conn *cn);
 void conn_start(struct conn *cn);
 

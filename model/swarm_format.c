@@ -1,4 +1,4 @@
-#include "views/swarm_format.h"
+#include "model/swarm_format.h"
 
 #include <ctype.h>
 #include <stdio.h>

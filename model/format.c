@@ -1,4 +1,4 @@
-#include "views/format.h"
+#include "model/format.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#include "views/event_format.h"
+#include "model/event_format.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#include "views/cstore.h"
+#include "model/cstore.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,14 +8,14 @@
 #include "api/container_inspect.h"
 #include "api/query.h"
 #include "api/stats.h"
-#include "views/format.h"
+#include "model/format.h"
 
 #define WANT_MAX 256
 #define STATS_RETRY_MS 5000
 
 struct cstore {
 	struct api_client *client;
-	struct loop *loop;
+	const struct sched *sched;
 	cstore_changed_fn changed;
 	void *ud;
 	struct cstore_entry **items;
@@ -60,8 +60,8 @@ static void changed(struct cstore *st, int structural)
 		st->changed(st->ud, structural);
 }
 
-int cstore_new(struct api_client *c, struct loop *l, cstore_changed_fn fn,
-	       void *ud, struct cstore **out)
+int cstore_new(struct api_client *c, const struct sched *s,
+	       cstore_changed_fn fn, void *ud, struct cstore **out)
 {
 	struct cstore *st = calloc(1, sizeof(*st));
 
@@ -69,7 +69,7 @@ int cstore_new(struct api_client *c, struct loop *l, cstore_changed_fn fn,
 	if (!st)
 		return -1;
 	st->client = c;
-	st->loop = l;
+	st->sched = s;
 	st->changed = fn;
 	st->ud = ud;
 	return 0;
@@ -586,7 +586,7 @@ static void on_stats_end(api_code code, const struct api_error *err, void *ud)
 	e->stats = NULL;
 	st->n_streams--;
 	((struct entry *)e)->priv.stats_retry_at =
-		loop_now_ms() + STATS_RETRY_MS;
+		sched_now_ms(st->sched) + STATS_RETRY_MS;
 }
 
 static int is_running(const struct cstore_entry *e)
@@ -610,13 +610,14 @@ static void start_stats(struct cstore *st, struct cstore_entry *e)
 {
 	struct entry_priv *p = &((struct entry *)e)->priv;
 
-	if (e->stats || !is_running(e) || loop_now_ms() < p->stats_retry_at)
+	if (e->stats || !is_running(e) ||
+	    sched_now_ms(st->sched) < p->stats_retry_at)
 		return;
 	if (api_stats_start(st->client, e->s.id, on_stats, on_stats_end, e,
 			    &e->stats, NULL) == API_OK)
 		st->n_streams++;
 	else
-		p->stats_retry_at = loop_now_ms() + STATS_RETRY_MS;
+		p->stats_retry_at = sched_now_ms(st->sched) + STATS_RETRY_MS;
 }
 
 void cstore_stats_want(struct cstore *st, const char *const *ids, size_t n)

@@ -1,4 +1,4 @@
-#include "views/res_helpers.h"
+#include "model/res_helpers.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#include "views/posture_model.h"
+#include "model/posture_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

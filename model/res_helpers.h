@@ -1,5 +1,5 @@
-#ifndef BERTH_VIEWS_RES_HELPERS_H
-#define BERTH_VIEWS_RES_HELPERS_H
+#ifndef BERTH_MODEL_RES_HELPERS_H
+#define BERTH_MODEL_RES_HELPERS_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
-#ifndef BERTH_VIEWS_JSONTREE_H
-#define BERTH_VIEWS_JSONTREE_H
+#ifndef BERTH_MODEL_JSONTREE_H
+#define BERTH_MODEL_JSONTREE_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-#include "views/conn.h"
+#include "model/conn.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 
 struct conn {
 	struct api_client *client;
-	struct loop *loop;
+	const struct sched *sched;
 	struct conn_hooks hooks;
 	enum conn_state state;
 	char version[32];
@@ -34,8 +34,8 @@ struct conn {
 
 static void connect_now(struct conn *cn);
 
-int conn_new(struct api_client *c, struct loop *l, const struct conn_hooks *h,
-	     struct conn **out)
+int conn_new(struct api_client *c, const struct sched *s,
+	     const struct conn_hooks *h, struct conn **out)
 {
 	struct conn *cn = calloc(1, sizeof(*cn));
 
@@ -43,7 +43,7 @@ int conn_new(struct api_client *c, struct loop *l, const struct conn_hooks *h,
 	if (!cn)
 		return -1;
 	cn->client = c;
-	cn->loop = l;
+	cn->sched = s;
 	cn->hooks = *h;
 	cn->state = CONN_CONNECTING;
 	cn->backoff_ms = BACKOFF_MIN_MS;
@@ -61,9 +61,9 @@ static void drop_requests(struct conn *cn)
 	cn->negotiating = NULL;
 	cn->pinging = NULL;
 	cn->events = NULL;
-	loop_timer_cancel(cn->loop, cn->ping_timer);
+	sched_timer_cancel(cn->sched, cn->ping_timer);
 	cn->ping_timer = 0;
-	loop_timer_cancel(cn->loop, cn->open_timer);
+	sched_timer_cancel(cn->sched, cn->open_timer);
 	cn->open_timer = 0;
 }
 
@@ -72,7 +72,7 @@ void conn_free(struct conn *cn)
 	if (!cn)
 		return;
 	drop_requests(cn);
-	loop_timer_cancel(cn->loop, cn->retry_timer);
+	sched_timer_cancel(cn->sched, cn->retry_timer);
 	free(cn);
 }
 
@@ -88,7 +88,7 @@ const char *conn_engine_version(const struct conn *cn)
 
 long conn_retry_in_ms(const struct conn *cn)
 {
-	uint64_t now = loop_now_ms();
+	uint64_t now = sched_now_ms(cn->sched);
 
 	if (cn->state != CONN_DOWN || cn->retry_at <= now)
 		return 0;
@@ -109,17 +109,17 @@ static void go_down(struct conn *cn, const char *why)
 
 	drop_requests(cn);
 	cn->state = CONN_DOWN;
-	cn->retry_at = loop_now_ms() + (uint64_t)cn->backoff_ms;
-	loop_timer_cancel(cn->loop, cn->retry_timer);
+	cn->retry_at = sched_now_ms(cn->sched) + (uint64_t)cn->backoff_ms;
+	sched_timer_cancel(cn->sched, cn->retry_timer);
 	cn->retry_timer =
-		loop_timer_add(cn->loop, cn->backoff_ms, 0, retry_timer, cn);
+		sched_timer_add(cn->sched, cn->backoff_ms, 0, retry_timer, cn);
 	cn->backoff_ms = cn->backoff_ms * 2 > BACKOFF_MAX_MS
 				 ? BACKOFF_MAX_MS
 				 : cn->backoff_ms * 2;
 	(void)was_up;
 	if (cn->hooks.down)
 		cn->hooks.down(why, cn->hooks.ud);
-	loop_dirty(cn->loop);
+	sched_changed(cn->sched);
 }
 
 static void on_event(const struct api_event *ev, void *ud)
@@ -182,15 +182,15 @@ static void go_up(struct conn *cn)
 {
 	if (cn->state == CONN_UP)
 		return;
-	loop_timer_cancel(cn->loop, cn->open_timer);
+	sched_timer_cancel(cn->sched, cn->open_timer);
 	cn->open_timer = 0;
 	cn->state = CONN_UP;
 	cn->backoff_ms = BACKOFF_MIN_MS;
-	cn->ping_timer = loop_timer_add(cn->loop, PING_EVERY_MS, PING_EVERY_MS,
-					ping_timer, cn);
+	cn->ping_timer = sched_timer_add(cn->sched, PING_EVERY_MS,
+					 PING_EVERY_MS, ping_timer, cn);
 	if (cn->hooks.up)
 		cn->hooks.up(cn->hooks.ud);
-	loop_dirty(cn->loop);
+	sched_changed(cn->sched);
 }
 
 static void events_open(void *ud)
@@ -260,7 +260,7 @@ static void negotiate_done(struct api_request *req, api_code code,
 		return;
 	}
 	cn->open_timer =
-		loop_timer_add(cn->loop, OPEN_WAIT_MS, 0, open_timer, cn);
+		sched_timer_add(cn->sched, OPEN_WAIT_MS, 0, open_timer, cn);
 }
 
 static void connect_now(struct conn *cn)
@@ -278,7 +278,7 @@ static void connect_now(struct conn *cn)
 	if (api_request_start(cn->client, &spec, &cn->negotiating, &err) !=
 	    API_OK)
 		go_down(cn, err.msg);
-	loop_dirty(cn->loop);
+	sched_changed(cn->sched);
 }
 
 void conn_start(struct conn *cn)

@@ -1,5 +1,5 @@
-#ifndef BERTH_VIEWS_CSTORE_H
-#define BERTH_VIEWS_CSTORE_H
+#ifndef BERTH_MODEL_CSTORE_H
+#define BERTH_MODEL_CSTORE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include "api/client.h"
 #include "api/containers.h"
 #include "api/events.h"
-#include "tui/loop.h"
+#include "model/sched.h"
 
 /*
  * The containers the console knows: one full list when the engine comes
@@ -48,8 +48,8 @@ struct cstore;
  * only live numbers moved (redraw). */
 typedef void (*cstore_changed_fn)(void *ud, int structural);
 
-int cstore_new(struct api_client *c, struct loop *l, cstore_changed_fn fn,
-	       void *ud, struct cstore **out);
+int cstore_new(struct api_client *c, const struct sched *s,
+	       cstore_changed_fn fn, void *ud, struct cstore **out);
 void cstore_free(struct cstore *st);
 
 /* A full list (engine up, or a manual refresh). */

@@ -1,4 +1,4 @@
-#include "views/jsontree.h"
+#include "model/jsontree.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>

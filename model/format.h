@@ -1,5 +1,5 @@
-#ifndef BERTH_VIEWS_FORMAT_H
-#define BERTH_VIEWS_FORMAT_H
+#ifndef BERTH_MODEL_FORMAT_H
+#define BERTH_MODEL_FORMAT_H
 
 #include <stddef.h>
 #include <stdint.h>
