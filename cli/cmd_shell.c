@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "tui/exec_session.h"
+#include "views/exec_session.h"
 #include "tui/options.h"
 
 /* The shell list from the config file; the default one may be absent. */

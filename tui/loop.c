@@ -33,7 +33,7 @@ struct watch {
 };
 
 struct loop {
-	struct api_client *client;
+	struct loop_wait wait;
 	struct loop_hooks hooks;
 	struct timer timers[MAX_TIMERS];
 	int next_timer_id;
@@ -95,7 +95,7 @@ uint64_t loop_now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
-int loop_new(struct api_client *client, const struct loop_hooks *hooks,
+int loop_new(const struct loop_wait *wait, const struct loop_hooks *hooks,
 	     struct loop **out)
 {
 	struct loop *l = calloc(1, sizeof(*l));
@@ -103,7 +103,7 @@ int loop_new(struct api_client *client, const struct loop_hooks *hooks,
 	*out = NULL;
 	if (!l)
 		return -1;
-	l->client = client;
+	l->wait = *wait;
 	l->hooks = *hooks;
 	if (l->hooks.frame_ms <= 0)
 		l->hooks.frame_ms = 33;
@@ -307,7 +307,7 @@ static void read_keys(struct loop *l, int readable)
 }
 
 /* After the fixed two (signals, keyboard), one slot per watched fd. */
-static unsigned add_watches(struct loop *l, struct curl_waitfd *fds,
+static unsigned add_watches(struct loop *l, struct loop_waitfd *fds,
 			    unsigned nfds, int *ids)
 {
 	size_t i;
@@ -317,13 +317,13 @@ static unsigned add_watches(struct loop *l, struct curl_waitfd *fds,
 			continue;
 		ids[nfds] = l->watches[i].id;
 		fds[nfds].fd = l->watches[i].fd;
-		fds[nfds].events = CURL_WAIT_POLLIN;
+		fds[nfds].events = LOOP_POLLIN;
 		fds[nfds++].revents = 0;
 	}
 	return nfds;
 }
 
-static void run_watches(struct loop *l, struct curl_waitfd *fds, unsigned first,
+static void run_watches(struct loop *l, struct loop_waitfd *fds, unsigned first,
 			unsigned nfds, const int *ids)
 {
 	unsigned k;
@@ -343,7 +343,7 @@ static void run_watches(struct loop *l, struct curl_waitfd *fds, unsigned first,
 
 int loop_run(struct loop *l)
 {
-	struct curl_waitfd fds[2 + MAX_FDS];
+	struct loop_waitfd fds[2 + MAX_FDS];
 	int ids[2 + MAX_FDS];
 	unsigned nfds, fixed;
 	int failures = 0;
@@ -352,17 +352,17 @@ int loop_run(struct loop *l)
 		uint64_t now = loop_now_ms();
 		nfds = 0;
 		fds[nfds].fd = sig_pipe[0];
-		fds[nfds].events = CURL_WAIT_POLLIN;
+		fds[nfds].events = LOOP_POLLIN;
 		fds[nfds++].revents = 0;
 		if (l->hooks.input_fd >= 0) {
 			fds[nfds].fd = l->hooks.input_fd;
-			fds[nfds].events = CURL_WAIT_POLLIN;
+			fds[nfds].events = LOOP_POLLIN;
 			fds[nfds++].revents = 0;
 		}
 		fixed = nfds;
 		nfds = add_watches(l, fds, nfds, ids);
-		if (api_client_wait(l->client, fds, nfds, wait_ms(l, now)) !=
-		    API_OK) {
+		if (l->wait.wait(l->wait.ctx, fds, nfds, wait_ms(l, now)) !=
+		    0) {
 			/* EINTR and friends: a few in a row are normal. */
 			if (++failures > 1000)
 				return -1;
@@ -374,7 +374,8 @@ int loop_run(struct loop *l)
 		if (fixed > 1)
 			read_keys(l, fds[1].revents != 0);
 		run_watches(l, fds, fixed, nfds, ids);
-		api_client_process(l->client);
+		if (l->wait.process)
+			l->wait.process(l->wait.ctx);
 		now = loop_now_ms();
 		run_timers(l, now);
 		if ((l->dirty || l->live_dirty) && !l->quit &&

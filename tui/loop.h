@@ -3,15 +3,14 @@
 
 #include <stdint.h>
 
-#include "api/client.h"
-
 /*
- * The one loop of the console.  curl_multi_poll() waits on the engine's
- * sockets, stdin, a self-pipe for signals and the next timer deadline,
- * all at once.  Callbacks (keys, finished requests, stream data, timers)
- * only change state and call loop_dirty(); the screen is drawn at most
- * once per iteration, only when something changed, and no more often
- * than every frame_ms, so a flood of log lines cannot eat the CPU.
+ * The one loop of the console.  One wait (the owner's: the console's
+ * waits on the engine's sockets too) covers stdin, a self-pipe for
+ * signals, watched descriptors and the next timer deadline, all at once.
+ * Callbacks (keys, finished requests, stream data, timers) only change state
+ * and call loop_dirty(); the screen is drawn at most once per iteration, only
+ * when something changed, and no more often than every frame_ms, so a flood of
+ * log lines cannot eat the CPU.
  */
 
 struct loop;
@@ -28,7 +27,27 @@ struct loop_hooks {
 
 typedef void (*loop_timer_fn)(void *ud);
 
-int loop_new(struct api_client *client, const struct loop_hooks *hooks,
+/* A descriptor to wait on, in poll(2)'s terms. */
+struct loop_waitfd {
+	int fd;
+	short events; /* LOOP_POLLIN */
+	short revents;
+};
+#define LOOP_POLLIN 0x0001
+
+/* What the loop waits with.  wait blocks until one of fds, or anything
+ * of the owner's, is ready or timeout_ms passed, and sets revents: 0, or
+ * -1 when it failed (a few failures in a row are normal: EINTR).
+ * process then moves the owner's work on (finished requests, stream
+ * data), after the loop's own descriptors were served. */
+struct loop_wait {
+	int (*wait)(void *ctx, struct loop_waitfd *fds, unsigned n,
+		    int timeout_ms);
+	void (*process)(void *ctx);
+	void *ctx;
+};
+
+int loop_new(const struct loop_wait *wait, const struct loop_hooks *hooks,
 	     struct loop **out);
 void loop_free(struct loop *l);
 

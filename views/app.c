@@ -356,6 +356,35 @@ static int add_client(struct app *a, const char *host, char *err, size_t errlen)
 	return 0;
 }
 
+/* The loop waits on the engines' sockets through the shared multi; its
+ * own descriptors are few (signals, keyboard, a child's pipe or two). */
+#define APP_WAIT_FDS 32
+static int loop_wait_engines(void *ctx, struct loop_waitfd *fds, unsigned n,
+			     int timeout_ms)
+{
+	struct curl_waitfd cfd[APP_WAIT_FDS];
+	unsigned i;
+	int rc;
+
+	if (n > APP_WAIT_FDS)
+		n = APP_WAIT_FDS;
+	for (i = 0; i < n; i++) {
+		cfd[i].fd = fds[i].fd;
+		cfd[i].events =
+			fds[i].events & LOOP_POLLIN ? CURL_WAIT_POLLIN : 0;
+		cfd[i].revents = 0;
+	}
+	rc = api_client_wait(ctx, cfd, n, timeout_ms) == API_OK ? 0 : -1;
+	for (i = 0; i < n; i++)
+		fds[i].revents = cfd[i].revents ? LOOP_POLLIN : 0;
+	return rc;
+}
+
+static void loop_process_engines(void *ctx)
+{
+	api_client_process(ctx);
+}
+
 /* The model's view of the loop (model/sched.h). */
 static int sched_add(void *ctx, long delay_ms, long repeat_ms, sched_fn fn,
 		     void *ud)
@@ -402,6 +431,8 @@ static int setup(struct app *a, char *err, size_t errlen)
 				   .on_quit_signal = on_quit_signal,
 				   .ud = a,
 				   .input_fd = STDIN_FILENO};
+	struct loop_wait engines_wait = {loop_wait_engines,
+					 loop_process_engines, NULL};
 	int i, n = a->start->n_hosts > 0 ? a->start->n_hosts : 1;
 
 	hooks.frame_ms = (int)a->opts.refresh_ms;
@@ -416,7 +447,8 @@ static int setup(struct app *a, char *err, size_t errlen)
 			return -1;
 	/* Every client shares the multi handle, so the loop waiting on the
 	 * first one waits on all of them. */
-	if (loop_new(a->engines[0].client, &hooks, &a->loop) != 0) {
+	engines_wait.ctx = a->engines[0].client;
+	if (loop_new(&engines_wait, &hooks, &a->loop) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

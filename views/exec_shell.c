@@ -8,7 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "tui/exec_session.h"
+#include "views/exec_session.h"
 #include "tui/sanitize.h"
 
 static void suspend(const char *banner, const char *name)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "api/exec.h"
-#include "tui/relay.h"
+#include "views/relay.h"
 
 static void inspect_file(const char *name, struct api_exec_inspect *x)
 {

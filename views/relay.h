@@ -1,5 +1,5 @@
-#ifndef BERTH_TUI_RELAY_H
-#define BERTH_TUI_RELAY_H
+#ifndef BERTH_VIEWS_RELAY_H
+#define BERTH_VIEWS_RELAY_H
 
 #include <stddef.h>
 

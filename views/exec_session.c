@@ -1,4 +1,4 @@
-#include "tui/exec_session.h"
+#include "views/exec_session.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
-#ifndef BERTH_TUI_EXEC_SESSION_H
-#define BERTH_TUI_EXEC_SESSION_H
+#ifndef BERTH_VIEWS_EXEC_SESSION_H
+#define BERTH_VIEWS_EXEC_SESSION_H
 
 #include "api/client.h"
-#include "tui/relay.h"
+#include "views/relay.h"
 
 /*
  * An interactive exec or attach on the current terminal, without curses:

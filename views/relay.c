@@ -1,4 +1,4 @@
-#include "tui/relay.h"
+#include "views/relay.h"
 
 #include <errno.h>
 #include <fcntl.h>
