@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api/containers.h"
 #include "api/json.h"
 
 void swarm_fmt_replicas(const struct api_service *s, char *buf, size_t n)
@@ -52,18 +53,9 @@ void swarm_fmt_manager(const struct api_node *nd, char *buf, size_t n)
 
 int64_t swarm_parse_time(const char *s)
 {
-	struct tm tm;
-	const char *end;
-
-	if (!s)
-		return 0;
-	memset(&tm, 0, sizeof(tm));
-	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!end || tm.tm_year < 70)
-		return 0;
 	/* Fractions and a zone other than Z are ignored: ages need
 	 * minutes, not nanoseconds. */
-	return (int64_t)timegm(&tm);
+	return api_time_parse(s);
 }
 
 void swarm_fmt_task_name(const char *service, const struct api_task *t,
