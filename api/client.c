@@ -486,8 +486,7 @@ void api_request_cancel(struct api_request *r)
 		return;
 	}
 	if (!r->pending && performing == r->c->multi) {
-		/* inside another handle's callback: let go after curl returns
-		 */
+		/* inside another handle's callback: free it later */
 		r->cancel_pending = 1;
 		request_detach(r);
 		r->next = doomed;

@@ -159,12 +159,15 @@ static void put_summary(struct cstore_entry *e, struct api_container_summary *s)
 
 static void refresh(struct cstore *st, struct cstore_entry *e);
 
-static void drop(struct cstore *st, struct cstore_entry *e)
+static void drop(struct cstore *st, const struct cstore_entry *e)
 {
-	ssize_t i = index_of(st, e->s.id ? e->s.id : "");
+	size_t i;
 
-	if (i >= 0)
-		remove_at(st, (size_t)i);
+	for (i = 0; i < st->n; i++)
+		if (st->items[i] == e) {
+			remove_at(st, i);
+			return;
+		}
 }
 
 static void refresh_done(struct api_request *req, api_code code,

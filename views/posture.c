@@ -178,8 +178,8 @@ void pv_changed(struct posture_view *d)
 }
 
 static const char *const rejudge_actions[] = {
-	"create", "start", "restart", "update",	 "rename",
-	"die",	  "stop",  "pause",   "unpause", "health_status",
+	"create", "start", "restart",	    "update",
+	"rename", "die",   "health_status",
 };
 
 static void v_event(void *data, const struct api_event *ev)

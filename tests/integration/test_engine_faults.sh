@@ -7,9 +7,7 @@
 cd "$(dirname "$0")/../.."
 . tests/tui/lib.sh
 
-MAIN_HOST=$DOCKER_HOST
 edir=/tmp/berth-faults-eng-$$
-export DOCKER_HOST=unix://$edir/docker.sock
 p=ef$$
 cleanup() {
 	[ -f "$edir/dockerd.pid" ] && kill -CONT "$(cat "$edir/dockerd.pid")" 2>/dev/null
@@ -18,12 +16,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! scripts/engine.sh start "$edir" >/dev/null 2>&1; then
+if ! own_engine "$edir"; then
 	not_ok "a second private engine starts"
 	tap_done
 	exit 1
 fi
-DOCKER_HOST=$MAIN_HOST docker save local/busybox:latest | docker load -q >/dev/null
 docker run -d --name "$p-run" --network none local/busybox:latest \
 	sleep 600 >/dev/null
 docker create --name "$p-new" --network none local/busybox:latest true >/dev/null

@@ -137,3 +137,14 @@ same_as_engine() {
 		return 1
 	fi
 }
+
+# own_engine DIR: a private engine of the test's own, rooted at DIR, with
+# the shared engine's busybox image; DOCKER_HOST names it afterwards and
+# MAIN_HOST the shared one.  The test stops it: engine.sh stop DIR.
+own_engine() {
+	MAIN_HOST=$DOCKER_HOST
+	scripts/engine.sh start "$1" >/dev/null 2>&1 || return 1
+	export DOCKER_HOST=unix://$1/docker.sock
+	DOCKER_HOST=$MAIN_HOST docker save local/busybox:latest |
+		docker load -q >/dev/null
+}

@@ -15,7 +15,6 @@ events_pid=
 dpid=
 # An engine of its own: the test hangs it with SIGSTOP midway through the
 # churn, and a removal cut short there can leave a container behind.
-MAIN_HOST=$DOCKER_HOST
 edir=/tmp/berth-truth-eng-$$
 cleanup() {
 	[ -n "$dpid" ] && kill -CONT "$dpid" 2>/dev/null
@@ -28,13 +27,11 @@ cleanup() {
 	scripts/engine.sh stop "$edir" >/dev/null 2>&1
 }
 trap cleanup EXIT
-if ! scripts/engine.sh start "$edir" >/dev/null 2>&1; then
+if ! own_engine "$edir"; then
 	not_ok "a private engine for the churn starts"
 	tap_done
 	exit 1
 fi
-export DOCKER_HOST=unix://$edir/docker.sock
-DOCKER_HOST=$MAIN_HOST docker save local/busybox:latest | docker load -q >/dev/null
 watch_out=$(mktemp /tmp/berth-watch.XXXXXX)
 
 run() { docker run -d --network none "$@" >/dev/null; }
