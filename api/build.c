@@ -90,11 +90,14 @@ void api_build_msg_free(struct build_msg *m)
 	m->kind = BUILD_MSG_OTHER;
 }
 
-struct build_run {
+struct api_build {
 	struct buildctx *ctx;
 	struct jsonlines jl;
+	struct api_request *req;
 	build_msg_fn fn;
+	api_build_end_fn on_end;
 	void *ud;
+	char *path;
 	char id[160];
 	char error[512];
 	int nomem;
@@ -102,14 +105,14 @@ struct build_run {
 
 static size_t send_tar(char *buf, size_t len, void *ud)
 {
-	struct build_run *r = ud;
+	struct api_build *r = ud;
 	ssize_t n = api_buildctx_read(r->ctx, buf, len);
 
 	return n < 0 ? CURL_READFUNC_ABORT : (size_t)n;
 }
 
 /* Older engines name the image only in "Successfully built <id>". */
-static void note_stream(struct build_run *r, const char *s)
+static void note_stream(struct api_build *r, const char *s)
 {
 	static const char pfx[] = "Successfully built ";
 	size_t n;
@@ -126,7 +129,7 @@ static void note_stream(struct build_run *r, const char *s)
 
 static int on_line(const char *line, size_t len, void *ud)
 {
-	struct build_run *r = ud;
+	struct api_build *r = ud;
 	struct build_msg m;
 	struct api_error e = {0};
 
@@ -150,13 +153,13 @@ static int on_line(const char *line, size_t len, void *ud)
 
 static int on_output(const char *data, size_t len, void *ud)
 {
-	struct build_run *r = ud;
+	struct api_build *r = ud;
 
 	return jsonlines_feed(&r->jl, data, len);
 }
 
-static api_code build_result(struct build_run *r, api_code rc, char *image_id,
-			     size_t id_len, struct api_error *err)
+static api_code build_result(struct api_build *r, api_code rc,
+			     struct api_error *err)
 {
 	const struct api_error *ce = api_buildctx_error(r->ctx);
 
@@ -172,44 +175,129 @@ static api_code build_result(struct build_run *r, api_code rc, char *image_id,
 	if (!r->id[0])
 		return api_error_set(err, API_E_PARSE, 200,
 				     "build: the engine named no image");
-	if (image_id && id_len)
-		snprintf(image_id, id_len, "%s", r->id);
 	return API_OK;
+}
+
+static void build_free(struct api_build *r)
+{
+	jsonlines_done(&r->jl);
+	api_buildctx_close(r->ctx);
+	free(r->path);
+	free(r);
+}
+
+static void on_done(struct api_request *req, api_code code,
+		    const struct api_response *resp,
+		    const struct api_error *err, void *ud)
+{
+	struct api_build *r = ud;
+	struct api_error e = *err;
+
+	(void)req;
+	(void)resp;
+	r->req = NULL;
+	if (code == API_OK)
+		jsonlines_finish(&r->jl);
+	code = build_result(r, code, &e);
+	r->on_end(code, code == API_OK ? r->id : "", &e, r->ud);
+	build_free(r);
+}
+
+api_code api_build_start(struct api_client *c, const struct build_opts *o,
+			 build_msg_fn fn, api_build_end_fn on_end, void *ud,
+			 struct api_build **out, struct api_error *err)
+{
+	struct api_request_spec spec = {0};
+	struct api_build *r = calloc(1, sizeof(*r));
+	api_code rc;
+
+	if (!r)
+		return api_nomem(err);
+	r->fn = fn;
+	r->on_end = on_end;
+	r->ud = ud;
+	jsonlines_init(&r->jl, JSONLINES_DEFAULT_MAX, on_line, r);
+	rc = api_buildctx_open(o->context_dir, o->dockerfile, &r->ctx, err);
+	if (rc != API_OK) {
+		build_free(r);
+		return rc;
+	}
+	r->path = api_build_path(o);
+	if (!r->path) {
+		build_free(r);
+		return api_nomem(err);
+	}
+	spec.method = "POST";
+	spec.path = r->path;
+	spec.content_type = "application/x-tar";
+	spec.on_read = send_tar;
+	spec.body_size = -1;
+	spec.on_data = on_output;
+	spec.on_done = on_done;
+	spec.ud = r;
+	rc = api_request_start(c, &spec, &r->req, err);
+	if (rc != API_OK) {
+		build_free(r);
+		return rc;
+	}
+	if (out)
+		*out = r;
+	return API_OK;
+}
+
+void api_build_cancel(struct api_build *r)
+{
+	if (!r)
+		return;
+	api_request_cancel(r->req);
+	build_free(r);
+}
+
+struct build_wait {
+	build_msg_fn fn;
+	void *ud;
+	int done;
+	api_code code;
+	struct api_error err;
+	char *id;
+	size_t id_len;
+};
+
+static void wait_msg(const struct build_msg *m, void *ud)
+{
+	struct build_wait *w = ud;
+
+	if (w->fn)
+		w->fn(m, w->ud);
+}
+
+static void wait_end(api_code code, const char *image_id,
+		     const struct api_error *err, void *ud)
+{
+	struct build_wait *w = ud;
+
+	w->done = 1;
+	w->code = code;
+	w->err = *err;
+	if (w->id && w->id_len)
+		snprintf(w->id, w->id_len, "%s", image_id);
 }
 
 api_code api_image_build(struct api_client *c, const struct build_opts *o,
 			 build_msg_fn fn, void *ud, char *image_id,
 			 size_t id_len, struct api_error *err)
 {
-	struct build_run r = {.fn = fn, .ud = ud};
-	struct api_request_spec spec = {0};
-	char *path;
+	struct build_wait w = {
+		.fn = fn, .ud = ud, .id = image_id, .id_len = id_len};
 	api_code rc;
 
 	if (image_id && id_len)
 		image_id[0] = '\0';
-	rc = api_buildctx_open(o->context_dir, o->dockerfile, &r.ctx, err);
+	rc = api_build_start(c, o, wait_msg, wait_end, &w, NULL, err);
 	if (rc != API_OK)
 		return rc;
-	path = api_build_path(o);
-	if (!path) {
-		api_buildctx_close(r.ctx);
-		return api_nomem(err);
-	}
-	jsonlines_init(&r.jl, JSONLINES_DEFAULT_MAX, on_line, &r);
-	spec.method = "POST";
-	spec.path = path;
-	spec.content_type = "application/x-tar";
-	spec.on_read = send_tar;
-	spec.body_size = -1;
-	spec.on_data = on_output;
-	spec.ud = &r;
-	rc = api_call(c, &spec, NULL, NULL, NULL, err);
-	if (rc == API_OK)
-		jsonlines_finish(&r.jl);
-	rc = build_result(&r, rc, image_id, id_len, err);
-	jsonlines_done(&r.jl);
-	api_buildctx_close(r.ctx);
-	free(path);
-	return rc;
+	api_client_run_until(c, &w.done);
+	if (w.code != API_OK && err)
+		*err = w.err;
+	return w.code;
 }

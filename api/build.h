@@ -43,6 +43,19 @@ void api_build_msg_free(struct build_msg *m);
 
 typedef void (*build_msg_fn)(const struct build_msg *m, void *ud);
 
+/* The build ended: image_id is the built image's ("" on failure).  The
+ * handle is gone by then. */
+typedef void (*api_build_end_fn)(api_code code, const char *image_id,
+				 const struct api_error *err, void *ud);
+struct api_build;
+/* Starts the build on c's multi (the context read from disk as curl asks
+ * for it): fn (may be NULL) sees each output line, on_end is called once.
+ * o is only read during the call.  out (may be NULL) gets the handle. */
+api_code api_build_start(struct api_client *c, const struct build_opts *o,
+			 build_msg_fn fn, api_build_end_fn on_end, void *ud,
+			 struct api_build **out, struct api_error *err);
+/* Stops it; on_end is not called.  Not from inside on_end. */
+void api_build_cancel(struct api_build *r);
 /* Blocking build: fn (may be NULL) sees each output line; image_id gets
  * the built image's id.  A build that reports an error is API_E_HTTP
  * with the engine's message, as is one that names no image. */

@@ -118,6 +118,11 @@ api_code api_request_start(struct api_client *c,
  * its own on_data included (the transfer then ends at once). */
 void api_request_cancel(struct api_request *r);
 
+/* Drives c's multi (every request on it, not only the caller's) until
+ * *done is set by one of their callbacks: how a blocking command runs the
+ * same asynchronous code as the console's loop. */
+void api_client_run_until(struct api_client *c, const int *done);
+
 /* The blocking wrapper: the body (2xx or not) is handed to the caller in
  * *body (free it) unless the spec streams.  Returns like on_done's code. */
 api_code api_call(struct api_client *c, const struct api_request_spec *spec,

@@ -57,6 +57,15 @@ static size_t sync_read(char *buf, size_t len, void *ud)
 	return st->on_read(buf, len, st->data_ud);
 }
 
+void api_client_run_until(struct api_client *c, const int *done)
+{
+	while (!*done) {
+		api_client_process(c);
+		if (!*done)
+			api_client_wait(c, NULL, 0, 1000);
+	}
+}
+
 api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 		  long *status, char **body, size_t *body_len,
 		  struct api_error *err)
@@ -77,11 +86,7 @@ api_code api_call(struct api_client *c, const struct api_request_spec *spec,
 	rc = api_request_start(c, &s, NULL, err);
 	if (rc != API_OK)
 		return rc;
-	while (!st.done) {
-		api_client_process(c);
-		if (!st.done)
-			api_client_wait(c, NULL, 0, 1000);
-	}
+	api_client_run_until(c, &st.done);
 	if (status)
 		*status = st.status;
 	if (body) {

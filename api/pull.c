@@ -102,17 +102,20 @@ char *api_image_pull_path(const char *ref)
 	return api_query_take(&q);
 }
 
-struct pull_run {
+struct api_pull {
 	struct jsonlines jl;
+	struct api_request *req;
 	api_pull_fn fn;
+	api_pull_end_fn on_end;
 	void *ud;
+	char *path, *header;
 	struct api_error failed;
 	int has_failed;
 };
 
 static int on_line(const char *line, size_t len, void *ud)
 {
-	struct pull_run *p = ud;
+	struct api_pull *p = ud;
 	struct api_pull_event ev;
 	struct api_error e;
 
@@ -130,55 +133,136 @@ static int on_line(const char *line, size_t len, void *ud)
 
 static int on_data(const char *data, size_t len, void *ud)
 {
-	struct pull_run *p = ud;
+	struct api_pull *p = ud;
 
 	jsonlines_feed(&p->jl, data, len);
 	return 0;
 }
 
-api_code api_image_pull(struct api_client *c, const char *ref, api_pull_fn fn,
-			void *ud, struct api_error *err)
+static void pull_free(struct api_pull *p)
+{
+	jsonlines_done(&p->jl);
+	free(p->path);
+	free(p->header);
+	free(p);
+}
+
+static void on_done(struct api_request *req, api_code code,
+		    const struct api_response *resp,
+		    const struct api_error *err, void *ud)
+{
+	struct api_pull *p = ud;
+	struct api_error e = *err;
+
+	(void)req;
+	(void)resp;
+	jsonlines_finish(&p->jl);
+	/* An {"error": ...} line inside the 200 stream is the failure. */
+	if (code == API_OK && p->has_failed) {
+		e = p->failed;
+		code = API_E_HTTP;
+	}
+	p->req = NULL;
+	p->on_end(code, &e, p->ud);
+	pull_free(p);
+}
+
+api_code api_pull_start(struct api_client *c, const char *ref, api_pull_fn fn,
+			api_pull_end_fn on_end, void *ud, struct api_pull **out,
+			struct api_error *err)
 {
 	struct api_request_spec spec = {0};
-	struct pull_run p;
-	char *path = api_image_pull_path(ref);
-	char *auth = NULL, *header = NULL;
 	const char *headers[2] = {NULL, NULL};
+	struct api_pull *p;
+	char *auth;
 	api_code rc;
 
-	if (!path)
-		return ref && *ref ? api_nomem(err)
-				   : api_error_set(err, API_E_INVALID, 0,
-						   "no image reference");
-	memset(&p, 0, sizeof(p));
-	p.fn = fn;
-	p.ud = ud;
-	jsonlines_init(&p.jl, JSONLINES_DEFAULT_MAX, on_line, &p);
-	spec.method = "POST";
-	spec.path = path;
-	spec.on_data = on_data;
-	spec.ud = &p;
+	if (!ref || !*ref)
+		return api_error_set(err, API_E_INVALID, 0,
+				     "no image reference");
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return api_nomem(err);
+	p->fn = fn;
+	p->on_end = on_end;
+	p->ud = ud;
+	jsonlines_init(&p->jl, JSONLINES_DEFAULT_MAX, on_line, p);
+	p->path = api_image_pull_path(ref);
+	if (!p->path) {
+		pull_free(p);
+		return api_nomem(err);
+	}
 	/* Credentials from ~/.docker/config.json, when it has some for
 	 * this registry; anonymous otherwise. */
 	auth = api_registry_auth_load(ref);
-	if (auth && (header = malloc(strlen(auth) + 20)) != NULL) {
-		snprintf(header, strlen(auth) + 20, "X-Registry-Auth: %s",
+	if (auth && (p->header = malloc(strlen(auth) + 20)) != NULL) {
+		snprintf(p->header, strlen(auth) + 20, "X-Registry-Auth: %s",
 			 auth);
-		headers[0] = header;
+		headers[0] = p->header;
 		spec.headers = headers;
 	}
-	rc = api_call(c, &spec, NULL, NULL, NULL, err);
-	jsonlines_finish(&p.jl);
-	jsonlines_done(&p.jl);
-	free(path);
 	free(auth);
-	free(header);
-	if (rc == API_OK && p.has_failed) {
-		if (err)
-			*err = p.failed;
-		rc = API_E_HTTP;
+	spec.method = "POST";
+	spec.path = p->path;
+	spec.on_data = on_data;
+	spec.on_done = on_done;
+	spec.ud = p;
+	rc = api_request_start(c, &spec, &p->req, err);
+	if (rc != API_OK) {
+		pull_free(p);
+		return rc;
 	}
-	return rc;
+	if (out)
+		*out = p;
+	return API_OK;
+}
+
+void api_pull_cancel(struct api_pull *p)
+{
+	if (!p)
+		return;
+	api_request_cancel(p->req);
+	pull_free(p);
+}
+
+struct pull_wait {
+	api_pull_fn fn;
+	void *ud;
+	int done;
+	api_code code;
+	struct api_error err;
+};
+
+static void wait_event(const struct api_pull_event *ev, void *ud)
+{
+	struct pull_wait *w = ud;
+
+	if (w->fn)
+		w->fn(ev, w->ud);
+}
+
+static void wait_end(api_code code, const struct api_error *err, void *ud)
+{
+	struct pull_wait *w = ud;
+
+	w->done = 1;
+	w->code = code;
+	w->err = *err;
+}
+
+api_code api_image_pull(struct api_client *c, const char *ref, api_pull_fn fn,
+			void *ud_fn, struct api_error *err)
+{
+	struct pull_wait w = {.fn = fn, .ud = ud_fn};
+	api_code rc =
+		api_pull_start(c, ref, wait_event, wait_end, &w, NULL, err);
+
+	if (rc != API_OK)
+		return rc;
+	api_client_run_until(c, &w.done);
+	if (w.code != API_OK && err)
+		*err = w.err;
+	return w.code;
 }
 
 static int b64_val(int ch)

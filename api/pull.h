@@ -35,6 +35,18 @@ char *api_image_ref_registry(const char *ref);
 char *api_image_pull_path(const char *ref);
 
 typedef void (*api_pull_fn)(const struct api_pull_event *ev, void *ud);
+/* The pull ended: API_OK, or why (an error line in the stream too).  The
+ * handle is gone by then. */
+typedef void (*api_pull_end_fn)(api_code code, const struct api_error *err,
+				void *ud);
+struct api_pull;
+/* Starts the pull on c's multi: fn (may be NULL) sees every progress
+ * line, on_end is called once.  out (may be NULL) gets the handle. */
+api_code api_pull_start(struct api_client *c, const char *ref, api_pull_fn fn,
+			api_pull_end_fn on_end, void *ud, struct api_pull **out,
+			struct api_error *err);
+/* Stops it; on_end is not called.  Not from inside on_end. */
+void api_pull_cancel(struct api_pull *p);
 /* Blocking; fn (may be NULL) sees every progress line. */
 api_code api_image_pull(struct api_client *c, const char *ref, api_pull_fn fn,
 			void *ud, struct api_error *err);

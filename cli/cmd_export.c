@@ -3,12 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/container_inspect.h"
-#include "api/images.h"
 #include "cli/cli.h"
-#include "ops/export_compose.h"
-#include "ops/export_run.h"
-#include "ops/export_systemd.h"
+#include "ops/export_fetch.h"
 
 /*
  * berth export: a container as the docker run line, Compose service or
@@ -19,8 +15,6 @@
 
 #define USAGE                                                                  \
 	"usage: berth export [--as run|compose|systemd] [-H HOST] NAME...\n"
-
-enum export_as { AS_RUN, AS_COMPOSE, AS_SYSTEMD };
 
 static int usage_error(const char *why)
 {
@@ -45,11 +39,11 @@ static int parse_args(int argc, char **argv, enum export_as *as,
 		switch (ch) {
 		case 'a':
 			if (strcmp(optarg, "run") == 0)
-				*as = AS_RUN;
+				*as = EXPORT_RUN;
 			else if (strcmp(optarg, "compose") == 0)
-				*as = AS_COMPOSE;
+				*as = EXPORT_COMPOSE;
 			else if (strcmp(optarg, "systemd") == 0)
-				*as = AS_SYSTEMD;
+				*as = EXPORT_SYSTEMD;
 			else
 				return usage_error("--as: run, compose or "
 						   "systemd");
@@ -75,54 +69,47 @@ static int unreachable(api_code code)
 	       code == API_E_TRANSPORT;
 }
 
+struct one {
+	const char *name;
+	enum export_as as;
+	int first, done, rc;
+};
+
+static void on_text(void *ud, const char *text, size_t len,
+		    const struct api_error *err)
+{
+	struct one *o = ud;
+
+	o->done = 1;
+	if (!text) {
+		cli_fail(o->name, err);
+		o->rc = unreachable(err->code) ? 3 : 1;
+		return;
+	}
+	if (!o->first && o->as != EXPORT_RUN)
+		fputs(o->as == EXPORT_COMPOSE ? "---\n" : "\n", stdout);
+	fwrite(text, 1, len, stdout);
+}
+
+/* The console's own fetch (ops/export_fetch.h), run to its end. */
 static int export_one(struct api_client *c, const char *name, enum export_as as,
 		      int first)
 {
-	struct api_container_inspect ci = {0};
-	struct api_image_inspect img = {0};
-	struct api_error err;
-	char *text = NULL;
-	int have_img, rc = 0;
+	struct one o = {.name = name, .as = as, .first = first};
+	struct api_error err = {0};
 
-	api_error_clear(&err);
-	if (api_container_inspect(c, name, &ci, &err) != API_OK) {
+	if (export_fetch_start(c, name, as, on_text, &o, NULL, &err) !=
+	    API_OK) {
 		cli_fail(name, &err);
-		return unreachable(err.code) ? 3 : 1;
+		return 1;
 	}
-	/* Without the image (removed since), nothing counts as inherited. */
-	have_img = ci.image &&
-		   api_image_inspect(c, ci.image, &img, &err) == API_OK;
-	if (as == AS_RUN)
-		text = export_run_line(&ci, have_img ? &img : NULL);
-	else if (as == AS_COMPOSE)
-		text = export_compose_file(&ci, have_img ? &img : NULL);
-	else
-		text = export_systemd_unit(&ci, have_img ? &img : NULL);
-	if (!text) {
-		fprintf(stderr, "berth: export: out of memory\n");
-		rc = 1;
-	} else if (as == AS_RUN) {
-		printf("%s\n", text);
-	} else {
-		if (!first)
-			fputs(as == AS_COMPOSE ? "---\n" : "\n", stdout);
-		if (as == AS_SYSTEMD) {
-			char *q =
-				export_systemd_quote(ci.name ? ci.name : name);
-			printf("# %s.service\n", q ? q : "");
-			free(q);
-		}
-		fputs(text, stdout);
-	}
-	free(text);
-	api_image_inspect_free(&img);
-	api_container_inspect_free(&ci);
-	return rc;
+	job_wait(c, &o.done);
+	return o.rc;
 }
 
 int cli_cmd_export(const struct cli_opts *o, int argc, char **argv)
 {
-	enum export_as as = AS_RUN;
+	enum export_as as = EXPORT_RUN;
 	const char *host = NULL;
 	struct cli_opts co = *o;
 	struct api_client *c;

@@ -9,6 +9,9 @@
 #   scripts/engine.sh seed  [DIR]   build the local test images
 #
 # DIR defaults to $BERTH_ENGINE_DIR or /tmp/berth-engine.
+# BERTH_ENGINE_TLS=PORT:CERTDIR also listens on tcp://127.0.0.1:PORT with
+# --tlsverify and CERTDIR's ca.pem, server.pem, server-key.pem (as
+# tests/lib/tls.sh makes them).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,11 +48,18 @@ start() {
 	fi
 	[ -x "$capfilter" ] || make -s -C "$top" "build/tools/berth-capfilter" >/dev/null
 	mkdir -p "$dir/data" "$dir/exec"
+	local tls=()
+	if [ -n "${BERTH_ENGINE_TLS:-}" ]; then
+		local port=${BERTH_ENGINE_TLS%%:*} certs=${BERTH_ENGINE_TLS#*:}
+		tls=(--host "tcp://127.0.0.1:$port" --tlsverify
+			--tlscacert "$certs/ca.pem" --tlscert "$certs/server.pem"
+			--tlskey "$certs/server-key.pem")
+	fi
 	# containerd's own state must be private too, or two engines collide.
 	# The wrapper runtime drops only capabilities this host cannot grant,
 	# so --privileged and --cap-add ALL still run where root lacks some.
 	dockerd \
-		--host "unix://$sock" \
+		--host "unix://$sock" "${tls[@]}" \
 		--data-root "$dir/data" \
 		--exec-root "$dir/exec" \
 		--pidfile "$pidfile" \

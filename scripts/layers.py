@@ -50,8 +50,12 @@ def includes(root, folder, name):
 
 
 def module(folder, name):
-    """A .c and its .h are one module."""
-    return folder + "/" + os.path.splitext(name)[0]
+    """A .c, its .h and its private X_impl.h (the state its own files
+    share, never included from outside the folder) are one module."""
+    base = os.path.splitext(name)[0]
+    if name.endswith("_impl.h"):
+        base = base[: -len("_impl")]
+    return folder + "/" + base
 
 
 def cycles(graph):

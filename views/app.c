@@ -7,10 +7,9 @@
 #include <unistd.h>
 
 #include "api/events.h"
+#include "model/jobs.h"
 #include "tui/screen.h"
 #include "tui/theme.h"
-#include "views/bgjob.h"
-#include "views/childout.h"
 #include "views/registry.h"
 
 #define STATUS_MS 5000
@@ -19,6 +18,11 @@
 struct api_client *app_client(struct app *a)
 {
 	return a->client;
+}
+
+struct jobs *app_jobs(struct app *a)
+{
+	return a->jobs;
 }
 
 struct loop *app_loop(struct app *a)
@@ -299,6 +303,15 @@ static void exit_after(void *ud)
 	loop_quit(a->loop);
 }
 
+static void job_status(void *ud, int alert, const char *text)
+{
+	if (alert)
+		app_alert(ud, "%s", text);
+	else
+		app_status(ud, "%s", text);
+	app_dirty(ud);
+}
+
 static int make_views(struct app *a, char *err, size_t errlen)
 {
 	size_t i, n;
@@ -321,9 +334,9 @@ static void destroy(struct app *a)
 {
 	int i;
 
-	/* An update still running must not outlive the console. */
-	bgjob_kill_all();
-	childout_kill_all();
+	/* An update still running must not outlive the console (nor the
+	 * clients it runs on). */
+	jobs_free(a->jobs);
 	for (i = 0; i < a->n_views; i++)
 		a->views[i]->destroy(a->data[i]);
 	for (i = 0; i < a->n_engines; i++) {
@@ -459,6 +472,11 @@ static int setup(struct app *a, char *err, size_t errlen)
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
+	a->jobs = jobs_new(&(struct jobs_hooks){job_status, a});
+	if (!a->jobs) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	a->sel = 0;
 	a->client = a->engines[0].client;
 	a->conn = a->engines[0].conn;

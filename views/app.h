@@ -48,6 +48,8 @@ int app_run(const struct app_start *start, char *err, size_t errlen);
 /* Services for views. */
 struct api_client *app_client(struct app *a);
 struct loop *app_loop(struct app *a);
+/* The job runner (model/jobs.h): update and rebuild run there. */
+struct jobs *app_jobs(struct app *a);
 const struct options *app_options(const struct app *a);
 const struct keymap *app_keys(const struct app *a);
 /* The containers every pane shares (kept current from engine events). */

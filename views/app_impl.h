@@ -37,6 +37,7 @@ struct app {
 	int sel;
 	char host_label[300]; /* "[2/3] tcp://..." in the top bar */
 	struct loop *loop;
+	struct jobs *jobs;  /* update and rebuild, on the engines' clients */
 	struct sched sched; /* the loop, as the model sees it */
 	struct layout layout;
 	int rows, cols;

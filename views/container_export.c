@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "tui/dialog.h"
-#include "views/childout.h"
+#include "ops/export_fetch.h"
 
 /* Far beyond any real unit or run line; a bigger one is refused whole. */
 #define EXPORT_MAX_OUT (256u * 1024u)
@@ -23,7 +23,8 @@ static const char *const formats[] = {"run", "compose", "systemd"};
 struct cexport {
 	char name[256];
 	int format;
-	struct childout *job;
+	struct app *a;
+	struct job *job;
 	char *text;
 	size_t len;
 };
@@ -139,7 +140,7 @@ static void drop(void)
 {
 	if (!cur)
 		return;
-	childout_cancel(cur->job);
+	job_cancel(cur->job);
 	free(cur->text);
 	free(cur);
 	cur = NULL;
@@ -185,35 +186,36 @@ static void show(struct app *a, struct cexport *x)
 	app_prompt(a, "save to (Esc: don't):", file, NULL, on_save, x);
 }
 
-static void on_done(struct app *a, const struct childout_result *r, void *ud)
+static void on_done(void *ud, const char *text, size_t len,
+		    const struct api_error *err)
 {
 	struct cexport *x = ud;
+	struct app *a = x->a;
 
 	x->job = NULL;
-	if (r->status != 0 || r->truncated) {
+	if (!text || len > EXPORT_MAX_OUT) {
 		app_error(a, "export %s failed: %s", x->name,
-			  r->truncated ? "more than 256 KiB of output"
-			  : *r->err    ? r->err
-				       : "see berth export");
+			  text ? "more than 256 KiB of output" : err->msg);
 		drop();
 		return;
 	}
-	x->text = malloc(r->len + 1);
+	x->text = malloc(len + 1);
 	if (!x->text) {
 		app_error(a, "export: out of memory");
 		drop();
 		return;
 	}
-	memcpy(x->text, r->out, r->len + 1);
-	x->len = r->len;
+	memcpy(x->text, text, len + 1);
+	x->len = len;
 	app_status(a, "export %s: %zu bytes", x->name, x->len);
+	app_dirty(a);
 	show(a, x);
 }
 
 static void on_format(struct app *a, const char *answer, void *ud)
 {
 	struct cexport *x = ud;
-	const char *argv[] = {"export", "--as", NULL, "--", NULL, NULL};
+	struct api_error err = {0};
 
 	if (x != cur)
 		return;
@@ -227,14 +229,15 @@ static void on_format(struct app *a, const char *answer, void *ud)
 		drop();
 		return;
 	}
-	argv[2] = formats[x->format];
-	argv[4] = x->name;
-	x->job = childout_start(a, argv, EXPORT_MAX_OUT, on_done, x);
-	if (!x->job) {
+	x->a = a;
+	if (export_fetch_start(app_client(a), x->name,
+			       (enum export_as)x->format, on_done, x, &x->job,
+			       &err) != API_OK) {
+		app_error(a, "export %s failed: %s", x->name, err.msg);
 		drop();
 		return;
 	}
-	app_status(a, "exporting %s as %s…", x->name, argv[2]);
+	app_status(a, "exporting %s as %s…", x->name, formats[x->format]);
 }
 
 void cexport_start(struct app *a, const struct api_container_summary *s)

@@ -5,18 +5,16 @@
 #include <string.h>
 
 #include "ops/rebuild_ctx.h"
-#include "views/bgjob.h"
+#include "model/jobs.h"
 
 static void on_confirm(struct app *a, int yes, int checked, void *ud)
 {
 	char *name = ud, label[160];
-	const char *argv[] = {"rebuild", "--yes", "--progress=machine",
-			      "--",	 name,	  NULL};
 
 	(void)checked;
 	if (yes) {
 		snprintf(label, sizeof(label), "rebuild %s", name);
-		bgjob_start(a, label, argv, NULL, NULL);
+		jobs_rebuild(app_jobs(a), app_client(a), label, name);
 	}
 	free(name);
 }

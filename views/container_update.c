@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "views/bgjob.h"
+#include "model/jobs.h"
 
 #define MAX_NAMES 60
 
@@ -26,17 +26,8 @@ static void ctx_free(struct upd_ctx *c)
 
 static void run(struct app *a, struct upd_ctx *c)
 {
-	const char *argv[MAX_NAMES + 5];
-	size_t k = 0, i;
-
-	argv[k++] = "update";
-	argv[k++] = c->check ? "--check" : "--yes";
-	argv[k++] = "--progress=machine";
-	argv[k++] = "--";
-	for (i = 0; i < c->n; i++)
-		argv[k++] = c->names[i];
-	argv[k] = NULL;
-	bgjob_start(a, c->label, argv, NULL, NULL);
+	jobs_update(app_jobs(a), app_client(a), c->label, c->check,
+		    (const char *const *)c->names, c->n);
 	ctx_free(c);
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "api/recreate.h"
+#include "ops/recreate.h"
 
 static struct api_client *client;
 static char c1[128], c2[128], net1[128], net2[128], vol[128], img[128];
@@ -180,8 +180,7 @@ static void recreate_ok(const char *name, char *new_id, size_t len)
 	recreate_opts_init(&o);
 	o.grace_ms = 1000;
 	err.msg[0] = '\0';
-	if (api_container_recreate(client, name, &o, NULL, NULL, new_id, len,
-				   &err) != API_OK)
+	if (recreate_run(client, name, &o, NULL, new_id, len, &err) != API_OK)
 		fail_msg("recreate %s: %s", name, err.msg);
 }
 
@@ -268,11 +267,29 @@ static void test_networks(void **state)
 	free(s);
 }
 
+/* The old container is back, running under its name, and no temporary
+ * one is left.  Takes old_id. */
+static void assert_old_back(char *old_id)
+{
+	char want[256], *s;
+
+	s = tl_sh(NULL,
+		  "docker inspect --format '{{.Id}} {{.State.Running}}' %s",
+		  c2);
+	snprintf(want, sizeof(want), "%s true", old_id);
+	assert_string_equal(s, want);
+	free(s);
+	s = tl_sh(NULL, "docker ps -aq --filter name=%s-berth | wc -l", c2);
+	assert_string_equal(s, "0");
+	free(s);
+	free(old_id);
+}
+
 static void test_rollback(void **state)
 {
 	struct recreate_opts o;
 	struct api_error err;
-	char *old_id, *s;
+	char *old_id;
 	char cmd[512];
 	api_code rc;
 
@@ -286,19 +303,39 @@ static void test_rollback(void **state)
 	recreate_opts_init(&o);
 	o.image = img;
 	o.grace_ms = 1500;
-	rc = api_container_recreate(client, c2, &o, NULL, NULL, NULL, 0, &err);
+	rc = recreate_run(client, c2, &o, NULL, NULL, 0, &err);
 	assert_int_not_equal(rc, API_OK);
 	assert_non_null(strstr(err.msg, "rolled back"));
-	s = tl_sh(NULL,
-		  "docker inspect --format '{{.Id}} {{.State.Running}}' %s",
-		  c2);
-	snprintf(cmd, sizeof(cmd), "%s true", old_id);
-	assert_string_equal(s, cmd);
-	free(s);
-	s = tl_sh(NULL, "docker ps -aq --filter name=%s-berth | wc -l", c2);
-	assert_string_equal(s, "0");
-	free(s);
-	free(old_id);
+	assert_old_back(old_id);
+}
+
+/* Up when started, dead a second later: the engine's die event inside
+ * the grace period is what rolls it back, with the exit code. */
+static void test_dies_in_grace(void **state)
+{
+	struct recreate_opts o;
+	struct api_error err;
+	char *old_id;
+	char cmd[512];
+	api_code rc;
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd),
+		 "printf 'FROM local/busybox:latest\\nENTRYPOINT [\"sh\", "
+		 "\"-c\", \"sleep 1; exit 4\"]\\n' | docker build -q -t %s - "
+		 ">/dev/null",
+		 img);
+	sh_ok(cmd);
+	old_id = tl_sh(NULL, "docker inspect --format '{{.Id}}' %s", c2);
+	recreate_opts_init(&o);
+	o.image = img;
+	o.grace_ms = 4000;
+	rc = recreate_run(client, c2, &o, NULL, NULL, 0, &err);
+	assert_int_not_equal(rc, API_OK);
+	if (!strstr(err.msg, "did not stay up") ||
+	    !strstr(err.msg, "exit code 4") || !strstr(err.msg, "rolled back"))
+		fail_msg("unexpected failure: %s", err.msg);
+	assert_old_back(old_id);
 }
 
 int main(void)
@@ -307,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_many_settings),
 		cmocka_unit_test(test_networks),
 		cmocka_unit_test(test_rollback),
+		cmocka_unit_test(test_dies_in_grace),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

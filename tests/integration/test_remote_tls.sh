@@ -4,6 +4,8 @@
 # on that engine's unix socket.  No traffic leaves loopback.
 cd "$(dirname "$0")/../.."
 . tests/lib/tap.sh
+. tests/lib/tls.sh
+. tests/lib/loopback.sh
 berth=${BERTH:-build/san/berth}
 
 d=$(mktemp -d /tmp/berth-tls.XXXXXX)
@@ -23,38 +25,11 @@ stop_engine() {
 }
 trap stop_engine EXIT
 
-# A CA, a server certificate for 127.0.0.1/localhost, a client certificate,
-# and an unrelated CA that must not be trusted.
-cert() { # NAME CA_NAME EXT
-	openssl req -new -newkey rsa:2048 -nodes -subj "/CN=$1" \
-		-keyout "$d/$1-key.pem" -out "$d/$1.csr" 2>/dev/null &&
-		printf '%s\n' "$3" >"$d/$1.ext" &&
-		openssl x509 -req -in "$d/$1.csr" -CA "$d/$2.pem" \
-			-CAkey "$d/$2-key.pem" -CAcreateserial -days 2 \
-			-extfile "$d/$1.ext" -out "$d/$1.pem" 2>/dev/null
-}
-for ca in ca wrongca; do
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=berth $ca" \
-		-keyout "$d/$ca-key.pem" -out "$d/$ca.pem" 2>/dev/null
-done
-cert server ca "subjectAltName=IP:127.0.0.1,DNS:localhost
-extendedKeyUsage=serverAuth"
-cert client ca "extendedKeyUsage=clientAuth"
-mkdir -p "$d/certs"
-cp "$d/ca.pem" "$d/certs/ca.pem"
-cp "$d/client.pem" "$d/certs/cert.pem"
-cp "$d/client-key.pem" "$d/certs/key.pem"
+tls_certs "$d"
 is "openssl made the certificates" "$(ls "$d/certs" | tr '\n' ' ')" \
 	"ca.pem cert.pem key.pem "
 
-port=
-for _ in $(seq 1 50); do
-	p=$((20000 + RANDOM % 30000))
-	if [ -z "$(ss -Htln "sport = :$p")" ]; then
-		port=$p
-		break
-	fi
-done
+port=$(free_port)
 
 # The flags of scripts/engine.sh, plus TLS on loopback TCP.
 mkdir -p "$d/data" "$d/exec"

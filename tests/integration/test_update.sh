@@ -4,35 +4,22 @@
 # container, push v2 under the same tag, update; checked with docker CLI.
 cd "$(dirname "$0")/../.."
 . tests/lib/tap.sh
+. tests/lib/loopback.sh
 berth=${BERTH:-build/san/berth}
 pfx=berth-upd-$$
 dir=$(mktemp -d /tmp/berth-upd.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 ref=127.0.0.1:$port/berth/app:latest
 name=$pfx-app
 
-cat >"$dir/config.yml" <<YML
-version: 0.1
-storage:
-  filesystem:
-    rootdirectory: $dir/data
-http:
-  addr: 127.0.0.1:$port
-YML
-/usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
-reg=$!
 cleanup() {
 	docker rm -f "$name" >/dev/null 2>&1
 	docker rmi -f "$ref" "$pfx-v1" "$pfx-v2" >/dev/null 2>&1
-	kill "$reg" 2>/dev/null
-	wait "$reg" 2>/dev/null
+	registry_stop
 	rm -rf "$dir"
 }
 trap cleanup EXIT
-for _ in $(seq 50); do
-	curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
-	sleep 0.1
-done
+registry_start "$dir" "$port" || not_ok "the registry answers on 127.0.0.1:$port"
 
 build() { # tag version
 	printf 'FROM local/busybox:latest\nRUN echo %s > /version\n' "$2" |

@@ -4,29 +4,22 @@
 # summary; the engine then runs the new image with the old settings.
 cd "$(dirname "$0")/../.."
 . tests/tui/lib.sh
+. tests/lib/loopback.sh
 
 p=tupd$$
 dir=$(mktemp -d /tmp/berth-tupd.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 ref=127.0.0.1:$port/berth/tui:latest
 name=$p-app
-printf 'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: %s/data\nhttp:\n  addr: 127.0.0.1:%s\n' \
-	"$dir" "$port" >"$dir/config.yml"
-/usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
-reg=$!
 cleanup() {
 	tm kill-server 2>/dev/null
 	docker rm -f "$name" >/dev/null 2>&1
 	docker rmi -f "$ref" "$p-v1" "$p-v2" >/dev/null 2>&1
-	kill "$reg" 2>/dev/null
-	wait "$reg" 2>/dev/null
+	registry_stop
 	rm -rf "$dir"
 }
 trap cleanup EXIT
-for _ in $(seq 50); do
-	curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
-	sleep 0.1
-done
+registry_start "$dir" "$port" || not_ok "the registry answers on 127.0.0.1:$port"
 build() {
 	printf 'FROM local/busybox:latest\nRUN echo %s > /version\n' "$2" |
 		docker build -q -t "$1" - >/dev/null 2>&1

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "tui/dialog.h"
-#include "views/childout.h"
 #include "views/container_export.h"
 
 static void test_parse_format(void **state)
@@ -128,65 +127,6 @@ static void test_write(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
-static void test_buf(void **state)
-{
-	struct childout_buf b = {.max = 10};
-
-	(void)state;
-	assert_int_equal(childout_buf_add(&b, "", 0), 0);
-	assert_string_equal(b.data, "");
-	assert_int_equal(childout_buf_add(&b, "hello ", 6), 0);
-	assert_int_equal(childout_buf_add(&b, "world!", 6), 0);
-	assert_int_equal(b.len, 10);
-	assert_string_equal(b.data, "hello worl");
-	assert_int_equal(b.truncated, 1);
-	assert_int_equal(childout_buf_add(&b, "more", 4), 0);
-	assert_string_equal(b.data, "hello worl");
-	childout_buf_free(&b);
-	assert_null(b.data);
-	childout_buf_free(&b);
-
-	/* growing past the first block keeps every byte */
-	{
-		struct childout_buf g = {.max = 1u << 20};
-		char chunk[3000];
-		size_t i;
-
-		for (i = 0; i < 100; i++) {
-			memset(chunk, 'a' + (int)(i % 26), sizeof(chunk));
-			assert_int_equal(
-				childout_buf_add(&g, chunk, sizeof(chunk)), 0);
-		}
-		assert_int_equal(g.len, 300000);
-		assert_int_equal(g.truncated, 0);
-		assert_int_equal(g.data[299999], 'a' + 99 % 26);
-		assert_int_equal(g.data[3000], 'b');
-		assert_int_equal(g.data[300000], '\0');
-		childout_buf_free(&g);
-	}
-}
-
-static void test_lastline(void **state)
-{
-	struct childout_lastline l;
-	char big[2000];
-
-	(void)state;
-	memset(&l, 0, sizeof(l));
-	assert_string_equal(childout_lastline_end(&l), "");
-	childout_lastline_feed(&l, "berth: export: no such", 22);
-	childout_lastline_feed(&l, " container: x\r\n\n", 16);
-	assert_string_equal(childout_lastline_end(&l),
-			    "berth: export: no such container: x");
-	/* an unterminated last line counts at the end */
-	childout_lastline_feed(&l, "first\nsecond", 12);
-	assert_string_equal(childout_lastline_end(&l), "second");
-	memset(big, 'z', sizeof(big));
-	childout_lastline_feed(&l, big, sizeof(big));
-	childout_lastline_feed(&l, "\n", 1);
-	assert_int_equal(strlen(childout_lastline_end(&l)), 511);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,8 +135,6 @@ int main(void)
 		cmocka_unit_test(test_preview_short),
 		cmocka_unit_test(test_preview_long),
 		cmocka_unit_test(test_write),
-		cmocka_unit_test(test_buf),
-		cmocka_unit_test(test_lastline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
