@@ -65,10 +65,12 @@ all: berth man/berth.1
 # The man page's option and key sections come from the tables themselves.
 man/berth.1: man/berth.1.in berth
 	./berth man-tables > $@.tables
+	./berth man-tables options > $@.options
 	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@DATE@/$$(date -u +%Y-%m-%d)/" \
 		-e 's#@DATADIR@#$(DATADIR)#g' \
+		-e '/@OPTIONS@/{r $@.options' -e 'd}' \
 		-e '/@TABLES@/{r $@.tables' -e 'd}' man/berth.1.in > $@
-	rm -f $@.tables
+	rm -f $@.tables $@.options
 
 berth: $(REL_OBJ) $(REL)/cli/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)

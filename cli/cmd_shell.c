@@ -6,32 +6,7 @@
 
 #include "cli/cli.h"
 #include "views/exec_session.h"
-#include "tui/options.h"
-
-/* The shell list from the config file; the default one may be absent. */
-static char *config_shells(const struct cli_opts *o)
-{
-	struct options opts;
-	char err[512], *path, *out = NULL;
-	const char *p;
-	FILE *f;
-
-	if (options_init(&opts) != 0)
-		return NULL;
-	path = o->config_path ? NULL : options_default_path();
-	p = o->config_path ? o->config_path : path;
-	f = p ? fopen(p, "r") : NULL;
-	if (f) {
-		fclose(f);
-		if (options_load_file(p, &opts, err, sizeof(err)) != 0)
-			fprintf(stderr, "berth: %s\n", err);
-	}
-	if (opts.shell)
-		out = strdup(opts.shell);
-	free(path);
-	options_free(&opts);
-	return out;
-}
+#include "views/console.h"
 
 static int session_end(const char *what, api_code rc,
 		       const struct api_error *err,
@@ -70,7 +45,7 @@ int cli_cmd_shell(const struct cli_opts *o, int argc, char **argv)
 	c = cli_connect(o);
 	if (!c)
 		return 1;
-	shells = config_shells(o);
+	shells = console_config_shells(o->config_path);
 	so.shells = shells;
 	api_error_clear(&err);
 	rc = exec_session_run(c, &so, &res, &err);

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "tui/sanitize.h"
+#include "views/console.h"
 
 struct api_client *cli_connect(const struct cli_opts *o)
 {
@@ -24,9 +24,9 @@ struct api_client *cli_connect(const struct cli_opts *o)
 
 int cli_fail(const char *what, const struct api_error *err)
 {
-	char *w = term_sanitize_dup(what ? what : "");
-	char *m = term_sanitize_dup(err->msg[0] ? err->msg
-						: api_code_str(err->code));
+	char *w = console_sanitize_dup(what ? what : "");
+	char *m = console_sanitize_dup(err->msg[0] ? err->msg
+						   : api_code_str(err->code));
 
 	if (what)
 		fprintf(stderr, "berth: %s: %s\n", w ? w : "", m ? m : "");
@@ -39,7 +39,7 @@ int cli_fail(const char *what, const struct api_error *err)
 
 void cli_put(FILE *out, const char *s, int width)
 {
-	char *clean = term_sanitize_dup(s);
+	char *clean = console_sanitize_dup(s);
 	const unsigned char *p;
 	int cols = 0;
 

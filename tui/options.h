@@ -100,5 +100,8 @@ char *options_default_path(void);
  * for the man page generator (roff, one .TP per option). */
 void options_print_help(FILE *f);
 void options_print_man(FILE *f);
+/* s as roff text: no request at a line's start, - as \-, a backslash
+ * as \e. */
+void options_roff(FILE *f, const char *s);
 
 #endif

@@ -94,9 +94,11 @@ void options_print_help(FILE *f)
 		   "key ACTION = KEY.\n");
 }
 
-/* roff wants - as \- and a backslash as \e. */
-static void op_roff(FILE *f, const char *s)
+void options_roff(FILE *f, const char *s)
 {
+	/* A line starting with a dot or a quote would be read as a request. */
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
 	for (; *s; s++) {
 		if (*s == '-')
 			fputs("\\-", f);
@@ -117,13 +119,13 @@ void options_print_man(FILE *f)
 		op_arg_text(&rows[i], arg, sizeof(arg));
 		op_default_text(&rows[i], def, sizeof(def));
 		fputs(".TP\n.B ", f);
-		op_roff(f, rows[i].name);
+		options_roff(f, rows[i].name);
 		fputs(" = \\fI", f);
-		op_roff(f, arg);
+		options_roff(f, arg);
 		fputs("\\fR\n", f);
-		op_roff(f, rows[i].help);
+		options_roff(f, rows[i].help);
 		fputs(" Default: ", f);
-		op_roff(f, def);
+		options_roff(f, def);
 		fputs(".\n", f);
 	}
 }

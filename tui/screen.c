@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t active;
@@ -50,6 +51,31 @@ void screen_end(void)
 	active = 0;
 	curs_set(1);
 	endwin();
+}
+
+void screen_suspend(void)
+{
+	if (!active)
+		return;
+	def_prog_mode();
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+}
+
+int screen_resume(void)
+{
+	struct winsize ws;
+	int resized = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		      (ws.ws_row != LINES || ws.ws_col != COLS);
+
+	if (!active)
+		return 0;
+	reset_prog_mode();
+	curs_set(0);
+	clearok(stdscr, TRUE);
+	refresh();
+	return resized;
 }
 
 int screen_active(void)

@@ -27,6 +27,11 @@ struct layout {
 int screen_init(char *err, unsigned errlen);
 void screen_end(void);
 int screen_active(void);
+/* Hands the terminal back as it was before curses (for a shell or an
+ * attach that owns it meanwhile), and takes it again, redrawing all.
+ * screen_resume returns 1 when the terminal's size changed meanwhile. */
+void screen_suspend(void);
+int screen_resume(void);
 /* Follows a new terminal size. */
 void screen_resize(int rows, int cols);
 /* SIGSEGV/SIGBUS/SIGFPE/SIGABRT: restore the terminal, then die as the

@@ -63,6 +63,34 @@ static void settle(struct api_client *c, const char *exec_id,
 	}
 }
 
+/* While a shell or attach owns the terminal, the client's multi keeps
+ * moving: every engine's events stream, the jobs running on it and the
+ * requests in flight (the console's timers wait for its loop).  curl's
+ * poll wakes on the relay's fds and the engines' sockets alike; a poll
+ * of the relay's fds alone then says exactly which of them are ready. */
+static int serve_wait(void *ctx, struct pollfd *fds, nfds_t n, int timeout_ms)
+{
+	struct curl_waitfd w[4];
+	unsigned k = 0;
+	nfds_t i;
+
+	for (i = 0; i < n && k < 4; i++)
+		if (fds[i].fd >= 0)
+			w[k++] = (struct curl_waitfd){
+				.fd = fds[i].fd, .events = CURL_WAIT_POLLIN};
+	/* The transfers' own timeouts need curl called now and then. */
+	if (timeout_ms < 0 || timeout_ms > 1000)
+		timeout_ms = 1000;
+	if (api_client_wait(ctx, w, k, timeout_ms) != API_OK)
+		return poll(fds, n, timeout_ms);
+	return poll(fds, n, 0);
+}
+
+static void serve(void *ctx)
+{
+	api_client_process(ctx);
+}
+
 /* One command: 1 when it never started (try the next shell). */
 static api_code run_one(struct api_client *c, const struct exec_session_opts *o,
 			const char *const *cmd, int tty, int hold,
@@ -98,6 +126,7 @@ static api_code run_one(struct api_client *c, const struct exec_session_opts *o,
 	ro.on_resize = tty ? on_resize : NULL;
 	ro.ud = &rz;
 	ro.hold_ms = hold ? SHELL_HOLD_MS : 0;
+	ro.wait = &(struct relay_wait){serve_wait, serve, c};
 	relay_run(&ro, &rr);
 	api_hijack_free(ro.h);
 	settle(c, id, &x);
@@ -193,6 +222,7 @@ api_code attach_session_run(struct api_client *c,
 		ro.detach = &dk;
 		ro.on_resize = ro.tty ? on_resize : NULL;
 		ro.ud = &rz;
+		ro.wait = &(struct relay_wait){serve_wait, serve, c};
 		relay_run(&ro, &rr);
 		api_hijack_free(ro.h);
 		res->end = rr.end;

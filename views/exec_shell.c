@@ -1,22 +1,19 @@
 #include "views/exec_shell.h"
 
-#include <curses.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
-#include "views/exec_session.h"
 #include "tui/sanitize.h"
+#include "tui/screen.h"
+#include "views/exec_session.h"
 
 static void suspend(const char *banner, const char *name)
 {
 	char *safe = term_sanitize_dup(name);
 
-	def_prog_mode();
-	endwin();
+	screen_suspend();
 	printf("berth: %s %s\n", banner, safe ? safe : "");
 	fflush(stdout);
 	free(safe);
@@ -24,16 +21,9 @@ static void suspend(const char *banner, const char *name)
 
 static void resume(struct app *a)
 {
-	struct winsize ws;
-	int resized = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-		      (ws.ws_row != LINES || ws.ws_col != COLS);
-
-	reset_prog_mode();
-	clearok(stdscr, TRUE);
-	refresh();
 	/* The loop's own SIGWINCH handler was out of the way while the
 	 * shell ran: hand it a resize that happened meanwhile. */
-	if (resized)
+	if (screen_resume())
 		raise(SIGWINCH);
 	app_dirty(a);
 }

@@ -287,7 +287,10 @@ static void relay_poll(struct relay *r)
 	}
 	if (api_hijack_pending(r->o->h))
 		timeout = 0;
-	rc = poll(p, 3, timeout);
+	rc = r->o->wait ? r->o->wait->wait(r->o->wait->ctx, p, 3, timeout)
+			: poll(p, 3, timeout);
+	if (r->o->wait)
+		r->o->wait->serve(r->o->wait->ctx);
 	if (rc < 0 && errno != EINTR) {
 		r->done = 1;
 		r->res->end = RELAY_ERROR;

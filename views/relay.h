@@ -1,6 +1,7 @@
 #ifndef BERTH_VIEWS_RELAY_H
 #define BERTH_VIEWS_RELAY_H
 
+#include <poll.h>
 #include <stddef.h>
 
 #include "api/client_hijack.h"
@@ -35,6 +36,16 @@ int relay_detach_scan(const struct relay_keys *k, size_t *matched,
 
 typedef void (*relay_resize_fn)(int rows, int cols, void *ud);
 
+/* What else runs while the relay owns the terminal: wait stands in for
+ * poll(2) on the relay's fds (filling revents as poll does, at most
+ * timeout_ms, -1 for no bound of the relay's own) while also waiting on
+ * the caller's other work, which serve then moves on. */
+struct relay_wait {
+	int (*wait)(void *ctx, struct pollfd *fds, nfds_t n, int timeout_ms);
+	void (*serve)(void *ctx);
+	void *ctx;
+};
+
 struct relay_opts {
 	struct api_hijack *h;
 	int tty;	    /* raw stream; else frames demultiplexed */
@@ -42,6 +53,7 @@ struct relay_opts {
 	int out_fd, err_fd; /* where stdout and stderr go */
 	const struct relay_keys *detach; /* NULL or n == 0: none */
 	relay_resize_fn on_resize;	 /* now and on every SIGWINCH */
+	const struct relay_wait *wait;	 /* NULL: poll(2), nothing else */
 	void *ud;
 	/* > 0: output is held back and stdin left unread for up to this
 	 * long, so a command that never started can be told from one that

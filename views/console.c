@@ -1,0 +1,155 @@
+#include "views/console.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui/options.h"
+#include "tui/sanitize.h"
+#include "tui/theme.h"
+#include "views/app.h"
+
+/* Loads the config file: the named one must exist; the default one may
+ * be absent. */
+static int load_config(const char *config_path, struct options *opts)
+{
+	char err[512];
+	char *path = config_path ? NULL : options_default_path();
+	const char *p = config_path ? config_path : path;
+	FILE *f;
+
+	if (!p) {
+		free(path);
+		return 0;
+	}
+	f = fopen(p, "r");
+	if (!f) {
+		int missing_default = !config_path;
+		if (!missing_default)
+			fprintf(stderr, "berth: cannot read config %s\n", p);
+		free(path);
+		return missing_default ? 0 : -1;
+	}
+	fclose(f);
+	if (options_load_file(p, opts, err, sizeof(err)) != 0) {
+		fprintf(stderr, "berth: %s\n", err);
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+/* Where the shipped themes are: beside an installed binary
+ * (PREFIX/bin/berth -> PREFIX/share/berth/themes) whatever PREFIX was,
+ * the configured data directory, and the source tree for ./berth. */
+static void theme_dirs(char exe_share[1024], char exe_src[1024],
+		       const char *dirs[4])
+{
+	char exe[1024];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	int k = 0;
+
+	exe_share[0] = exe_src[0] = '\0';
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(exe_share, 1024, "%s/../share/berth/themes",
+				 exe);
+			snprintf(exe_src, 1024, "%s/themes", exe);
+			dirs[k++] = exe_share;
+		}
+	}
+	dirs[k++] = BERTH_DATADIR "/themes";
+	if (exe_src[0])
+		dirs[k++] = exe_src;
+	dirs[k] = NULL;
+}
+
+static int load_theme(const char *name, struct theme *t)
+{
+	char path[1024], err[512], share[1024], src[1024];
+	const char *dirs[4];
+
+	*t = theme_builtin;
+	theme_dirs(share, src, dirs);
+	if (name && *name && strcmp(name, "default") != 0) {
+		if (theme_find(name, dirs, path, sizeof(path)) != 0) {
+			fprintf(stderr, "berth: no theme named '%s'\n", name);
+			return -1;
+		}
+		if (theme_load_file(path, t, err, sizeof(err)) != 0) {
+			fprintf(stderr, "berth: %s\n", err);
+			return -1;
+		}
+	}
+	if (theme_no_color_requested())
+		theme_apply_no_color(t);
+	return 0;
+}
+
+static int read_config(const char *config_path, struct options *opts)
+{
+	if (options_init(opts) != 0)
+		return -1;
+	if (load_config(config_path, opts) != 0) {
+		options_free(opts);
+		return -1;
+	}
+	return 0;
+}
+
+int console_main(const struct console_args *a)
+{
+	struct options opts;
+	struct theme theme;
+	struct app_start start;
+	char err[512] = "";
+	int rc, i;
+
+	if (read_config(a->config_path, &opts) != 0)
+		return 2;
+	if (load_theme(a->theme ? a->theme : opts.theme, &theme) != 0) {
+		options_free(&opts);
+		return 2;
+	}
+	memset(&start, 0, sizeof(start));
+	start.opts = &opts;
+	start.theme = &theme;
+	start.client = a->client;
+	if (!start.client.host && opts.host && *opts.host)
+		start.client.host = opts.host;
+	for (i = 0; i < a->n_hosts && i < APP_MAX_ENGINES; i++)
+		start.hosts[start.n_hosts++] = a->hosts[i];
+	start.pane = a->pane;
+	start.pane_arg = a->pane_arg;
+	start.read_only = a->read_only;
+	start.exit_after_ms = a->exit_after_ms;
+	rc = app_run(&start, err, sizeof(err));
+	if (err[0])
+		fprintf(stderr, "berth: %s\n", err);
+	options_free(&opts);
+	return rc;
+}
+
+char *console_config_shells(const char *config_path)
+{
+	struct options opts;
+	char *out = NULL;
+
+	if (read_config(config_path, &opts) != 0)
+		return NULL;
+	if (opts.shell && *opts.shell)
+		out = strdup(opts.shell);
+	options_free(&opts);
+	return out;
+}
+
+char *console_sanitize_dup(const char *s)
+{
+	return term_sanitize_dup(s);
+}

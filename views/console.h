@@ -1,0 +1,40 @@
+#ifndef BERTH_VIEWS_CONSOLE_H
+#define BERTH_VIEWS_CONSOLE_H
+
+#include <stdio.h>
+
+#include "api/client.h"
+
+/*
+ * What the command line asks of the console, in plain types: cli/ knows
+ * no terminal layer (no options, themes or keymaps of tui/), it hands
+ * over what argv said and gets an exit status back.
+ */
+
+#define CONSOLE_MAX_HOSTS 8
+
+struct console_args {
+	struct api_client_opts client;
+	const char *config_path; /* NULL: the default file, which may be
+				  * absent */
+	const char *theme;	 /* NULL: the config's, else the built-in */
+	int read_only;
+	const char *hosts[CONSOLE_MAX_HOSTS]; /* several engines at once */
+	int n_hosts;
+	const char *pane, *pane_arg; /* "containers", NULL */
+	int exit_after_ms;	     /* > 0: quit by itself (tests) */
+};
+
+/* Loads the config and the theme, runs the console; the exit status
+ * (2 for a bad config or theme, said on stderr). */
+int console_main(const struct console_args *a);
+
+/* The config's shell list ("/bin/bash:/bin/sh"), NULL if it names none;
+ * a bad config is said on stderr.  Free it. */
+char *console_config_shells(const char *config_path);
+
+/* Outside text made safe for a terminal, as the console draws it: no
+ * escape or control sequence survives.  Free it; NULL on no memory. */
+char *console_sanitize_dup(const char *s);
+
+#endif
