@@ -77,3 +77,13 @@ void swarm_fmt_state(const char *state, char *buf, size_t n)
 	if (buf[0] >= 'a' && buf[0] <= 'z')
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
+
+int swarm_event_changes_tasks(const struct api_event *ev)
+{
+	if (!ev->type)
+		return 0;
+	return strcmp(ev->type, "service") == 0 ||
+	       strcmp(ev->type, "node") == 0 ||
+	       (strcmp(ev->type, "container") == 0 &&
+		api_kv_get(&ev->attributes, "com.docker.swarm.service.id"));
+}

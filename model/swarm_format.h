@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "api/swarm.h"
+#include "api/events.h"
 #include "api/swarm_service.h"
 
 /* The columns of the swarm panes, as `docker service ls`, `docker node
@@ -24,5 +25,9 @@ void swarm_fmt_task_name(const char *service, const struct api_task *t,
 			 char *buf, size_t n);
 /* Capitalised like docker's "Running", "Shutdown". */
 void swarm_fmt_state(const char *state, char *buf, size_t n);
+/* Whether ev changes what the services and tasks lists show: a service
+ * or node event, or a task's container starting or dying (which changes
+ * a running count but is no service event). */
+int swarm_event_changes_tasks(const struct api_event *ev);
 
 #endif

@@ -578,3 +578,32 @@ int table_group_expand(struct table *t)
 {
 	return group_set(t, 0, 0);
 }
+
+int table_action(struct table *t, enum action act)
+{
+	switch (act) {
+	case ACT_LIST_UP:
+		table_up(t);
+		return 1;
+	case ACT_LIST_DOWN:
+		table_down(t);
+		return 1;
+	case ACT_LIST_PAGE_UP:
+		table_page_up(t);
+		return 1;
+	case ACT_LIST_PAGE_DOWN:
+		table_page_down(t);
+		return 1;
+	case ACT_LIST_TOP:
+		table_top(t);
+		return 1;
+	case ACT_LIST_BOTTOM:
+		table_bottom(t);
+		return 1;
+	case ACT_LIST_SORT:
+		table_sort_next(t);
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -4,6 +4,8 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "tui/keymap.h"
+
 /*
  * One table widget for every list (containers, images, volumes,
  * networks, posture findings).  A view describes its rows with a const
@@ -114,6 +116,10 @@ void table_page_up(struct table *t);
 void table_page_down(struct table *t);
 void table_top(struct table *t);
 void table_bottom(struct table *t);
+/* The one mapping of the list keys onto a table: up, down, page up and
+ * down, top, bottom and sort.  1 when act was one of them (done). */
+int table_action(struct table *t, enum action act);
+
 /* A click at screen row y of the last draw; 1 if it hit a line. */
 int table_click(struct table *t, int y);
 

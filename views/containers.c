@@ -200,25 +200,19 @@ static unsigned list_action(struct cview *v, enum action act)
 			cdetail_scroll(v->detail, act == ACT_LIST_UP ? -1 : 1);
 			return VIEW_HANDLED | VIEW_REDRAW;
 		}
-		table_move(&v->t, act == ACT_LIST_UP ? -1 : 1);
+		table_action(&v->t, act);
 		break;
 	case ACT_LIST_PAGE_UP:
-		table_page_up(&v->t);
-		break;
 	case ACT_LIST_PAGE_DOWN:
-		table_page_down(&v->t);
-		break;
 	case ACT_LIST_TOP:
-		table_top(&v->t);
-		break;
 	case ACT_LIST_BOTTOM:
-		table_bottom(&v->t);
+		table_action(&v->t, act);
 		break;
 	case ACT_LIST_MARK:
 		app_status(v->a, "%zu marked", table_toggle_mark(&v->t));
 		break;
 	case ACT_LIST_SORT:
-		table_sort_next(&v->t);
+		table_action(&v->t, act);
 		if (v->t.sort_col >= 0)
 			app_status(v->a, "sorted by %s%s",
 				   cview_columns[v->t.sort_col].title,

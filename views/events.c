@@ -262,25 +262,12 @@ static unsigned action(void *data, enum action act)
 {
 	struct events *e = data;
 
+	/* The events keep the engine's order: no sort. */
+	if (act != ACT_LIST_SORT && table_action(&e->table, act)) {
+		after_move(e);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
 	switch (act) {
-	case ACT_LIST_UP:
-		table_up(&e->table);
-		break;
-	case ACT_LIST_DOWN:
-		table_down(&e->table);
-		break;
-	case ACT_LIST_PAGE_UP:
-		table_page_up(&e->table);
-		break;
-	case ACT_LIST_PAGE_DOWN:
-		table_page_down(&e->table);
-		break;
-	case ACT_LIST_TOP:
-		table_top(&e->table);
-		break;
-	case ACT_LIST_BOTTOM:
-		table_bottom(&e->table);
-		break;
 	case ACT_LOGS_FOLLOW:
 		e->follow = !e->follow;
 		if (e->follow)
@@ -305,8 +292,6 @@ static unsigned action(void *data, enum action act)
 	default:
 		return VIEW_UNHANDLED;
 	}
-	after_move(e);
-	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
 static unsigned click(void *data, int row, int col)

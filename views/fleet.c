@@ -171,16 +171,10 @@ static unsigned action(void *data, enum action a)
 
 	switch (a) {
 	case ACT_LIST_UP:
-		table_up(&f->t);
-		break;
 	case ACT_LIST_DOWN:
-		table_down(&f->t);
-		break;
 	case ACT_LIST_TOP:
-		table_top(&f->t);
-		break;
 	case ACT_LIST_BOTTOM:
-		table_bottom(&f->t);
+		table_action(&f->t, a);
 		break;
 	case ACT_LIST_OPEN:
 		if (table_selected(&f->t, &row)) {

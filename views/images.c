@@ -38,8 +38,8 @@ struct img_row {
 };
 
 struct images {
+	struct reslist rl; /* first: the reslist_view_* ops */
 	struct app *app;
-	struct reslist rl;
 	struct table table;
 	struct api_image_list list;
 	struct img_row *rows;
@@ -252,8 +252,11 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	return API_OK;
 }
 
+RESLIST_FIRST(struct images);
+
 static const struct reslist_ops list_ops = {
 	.what = "images",
+	.event_type = "image",
 	.path = list_path,
 	.parse = list_parse,
 	.select = select_match,
@@ -411,18 +414,6 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 		img_hist_draw(&d->hist, w, detail);
 }
 
-static void v_event(void *data, const struct api_event *ev)
-{
-	reslist_on_event(&((struct images *)data)->rl, ev, "image");
-}
-
-static void v_engine_up(void *data)
-{
-	struct images *d = data;
-
-	reslist_refresh(&d->rl);
-}
-
 static void v_show(void *data, const char *arg)
 {
 	struct images *d = data;
@@ -489,7 +480,7 @@ const struct view_ops view_images = {
 	.draw = v_draw,
 	.action = v_action,
 	.key = NULL,
-	.engine_event = v_event,
-	.engine_up = v_engine_up,
+	.engine_event = reslist_view_engine_event,
+	.engine_up = reslist_view_engine_up,
 	.click = v_click,
 };

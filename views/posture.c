@@ -267,28 +267,9 @@ static unsigned list_action(struct posture_view *d, enum action act)
 {
 	struct table *t = &d->table;
 
+	if (table_action(t, act))
+		return VIEW_HANDLED | VIEW_REDRAW;
 	switch (act) {
-	case ACT_LIST_UP:
-		table_up(t);
-		break;
-	case ACT_LIST_DOWN:
-		table_down(t);
-		break;
-	case ACT_LIST_PAGE_UP:
-		table_page_up(t);
-		break;
-	case ACT_LIST_PAGE_DOWN:
-		table_page_down(t);
-		break;
-	case ACT_LIST_TOP:
-		table_top(t);
-		break;
-	case ACT_LIST_BOTTOM:
-		table_bottom(t);
-		break;
-	case ACT_LIST_SORT:
-		table_sort_next(t);
-		break;
 	case ACT_LIST_FILTER:
 		app_prompt(d->app, "filter:", t->filter, filter_change,
 			   filter_change, d);

@@ -213,28 +213,9 @@ unsigned reslist_list_action(struct reslist *r, enum action act)
 {
 	struct table *t = r->table;
 
+	if (table_action(t, act))
+		return VIEW_HANDLED | VIEW_REDRAW;
 	switch (act) {
-	case ACT_LIST_UP:
-		table_up(t);
-		break;
-	case ACT_LIST_DOWN:
-		table_down(t);
-		break;
-	case ACT_LIST_PAGE_UP:
-		table_page_up(t);
-		break;
-	case ACT_LIST_PAGE_DOWN:
-		table_page_down(t);
-		break;
-	case ACT_LIST_TOP:
-		table_top(t);
-		break;
-	case ACT_LIST_BOTTOM:
-		table_bottom(t);
-		break;
-	case ACT_LIST_SORT:
-		table_sort_next(t);
-		break;
 	case ACT_LIST_FILTER:
 		app_prompt(r->app, "filter:", t->filter, filter_change,
 			   filter_done, r);
@@ -313,13 +294,6 @@ void reslist_select_pending(struct reslist *r)
 	}
 }
 
-void reslist_on_event(struct reslist *r, const struct api_event *ev,
-		      const char *type)
-{
-	if (ev->type && strcmp(ev->type, type) == 0)
-		reslist_refresh_soon(r);
-}
-
 unsigned reslist_click(struct reslist *r, int row)
 {
 	if (!table_click(r->table, r->table->body_y + row - 1))
@@ -354,4 +328,53 @@ void res_draw_clear(WINDOW *w, const struct rect *r)
 
 	for (y = 0; y < r->h; y++)
 		draw_fill(w, r->y + y, r->x, r->w, theme_attr(TS_NORMAL));
+}
+
+void reslist_view_show(void *data, const char *arg)
+{
+	struct reslist *r = data;
+
+	r->shown = 1;
+	if (r->ops->lazy)
+		reslist_refresh(r);
+	reslist_show(r, arg);
+}
+
+void reslist_view_engine_event(void *data, const struct api_event *ev)
+{
+	struct reslist *r = data;
+	int wanted =
+		r->ops->relists_on ? r->ops->relists_on(ev)
+		: r->ops->event_type
+			? ev->type && strcmp(ev->type, r->ops->event_type) == 0
+			: 0;
+
+	if (wanted && (r->shown || !r->ops->lazy))
+		reslist_refresh_soon(r);
+}
+
+void reslist_view_engine_up(void *data)
+{
+	struct reslist *r = data;
+
+	if (r->shown || !r->ops->lazy)
+		reslist_refresh(r);
+}
+
+unsigned reslist_view_click(void *data, int row, int col)
+{
+	(void)col;
+	return reslist_click(data, row);
+}
+
+unsigned reslist_view_action(void *data, enum action act)
+{
+	return reslist_list_action(data, act);
+}
+
+void reslist_view_draw(void *data, WINDOW *w, const struct rect *main,
+		       const struct rect *detail)
+{
+	(void)detail;
+	reslist_draw(data, w, main);
 }

@@ -33,6 +33,13 @@ struct reslist_ops {
 	/* Whether row is the command line's object arg (a name, an id
 	 * prefix); NULL: the pane selects nothing by name. */
 	int (*select)(void *model, size_t row, const char *arg);
+	/* Engine events of this type ("volume") re-list, debounced... */
+	const char *event_type;
+	/* ...or those this accepts, for a list several kinds change. */
+	int (*relists_on)(const struct api_event *ev);
+	/* Listed only once the pane is shown, and on each showing: the
+	 * swarm lists fail on an engine that is no manager. */
+	int lazy;
 };
 
 struct res_action;
@@ -46,6 +53,7 @@ struct reslist {
 	int again; /* asked again while a list was running */
 	int timer; /* the debounce timer, 0 when none */
 	int listed;
+	int shown;     /* the pane was shown at least once */
 	char *pending; /* the command line's object, selected once listed */
 	char error[640];
 	struct res_action *actions; /* in flight, cancelled on free */
@@ -80,9 +88,6 @@ void reslist_show(struct reslist *r, const char *arg);
 /* From the pane's parse, after its table was invalidated: selects the
  * row show() could not find yet. */
 void reslist_select_pending(struct reslist *r);
-/* Re-lists (debounced) when ev is about the pane's type ("network"). */
-void reslist_on_event(struct reslist *r, const struct api_event *ev,
-		      const char *type);
 /* A click on row of main: VIEW_* flags. */
 unsigned reslist_click(struct reslist *r, int row);
 /* Asks with app_confirm when the options want destructive actions
@@ -94,6 +99,24 @@ int res_draw_kv(WINDOW *w, const struct rect *r, int y, const char *k,
 		const char *v);
 /* Blanks a detail region. */
 void res_draw_clear(WINDOW *w, const struct rect *r);
+
+/*
+ * The default view ops of a list pane, for a pane whose data starts with
+ * its struct reslist (RESLIST_FIRST checks it): show selects the command
+ * line's object (and lists a lazy pane), events and the engine coming up
+ * re-list, a click selects, the list keys move, and draw draws the
+ * table alone.  A pane sets those it has nothing to add to.
+ */
+#define RESLIST_FIRST(type)                                                    \
+	_Static_assert(offsetof(type, rl) == 0,                                \
+		       #type " must start with its struct reslist")
+void reslist_view_show(void *data, const char *arg);
+void reslist_view_engine_event(void *data, const struct api_event *ev);
+void reslist_view_engine_up(void *data);
+unsigned reslist_view_click(void *data, int row, int col);
+unsigned reslist_view_action(void *data, enum action act);
+void reslist_view_draw(void *data, WINDOW *w, const struct rect *main,
+		       const struct rect *detail);
 
 /* The column between main and a detail region beside it, which no
  * pane owns: a rule, so nothing a dialog left there stays. */

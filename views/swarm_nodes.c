@@ -23,11 +23,10 @@ static const struct table_column columns[] = {
 };
 
 struct nodes {
+	struct reslist rl; /* first: the reslist_view_* ops */
 	struct app *app;
-	struct reslist rl;
 	struct table table;
 	struct api_node_list list;
-	int shown;
 };
 
 static size_t t_rows(void *model)
@@ -129,58 +128,15 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	return API_OK;
 }
 
+RESLIST_FIRST(struct nodes);
+
 static const struct reslist_ops list_ops = {
 	.what = "nodes",
 	.path = list_path,
 	.parse = list_parse,
+	.event_type = "node",
+	.lazy = 1,
 };
-
-static unsigned n_action(void *data, enum action act)
-{
-	return reslist_list_action(&((struct nodes *)data)->rl, act);
-}
-
-static void n_draw(void *data, WINDOW *w, const struct rect *main,
-		   const struct rect *detail)
-{
-	(void)detail;
-	reslist_draw(&((struct nodes *)data)->rl, w, main);
-}
-
-static void n_event(void *data, const struct api_event *ev)
-{
-	struct nodes *d = data;
-
-	if (d->shown && ev->type && strcmp(ev->type, "node") == 0)
-		reslist_refresh_soon(&d->rl);
-}
-
-static void n_engine_up(void *data)
-{
-	struct nodes *d = data;
-
-	if (d->shown)
-		reslist_refresh(&d->rl);
-}
-
-static void n_show(void *data, const char *arg)
-{
-	struct nodes *d = data;
-
-	(void)arg;
-	d->shown = 1;
-	reslist_refresh(&d->rl);
-}
-
-static unsigned n_click(void *data, int row, int col)
-{
-	struct nodes *d = data;
-
-	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
-		return VIEW_UNHANDLED;
-	return VIEW_HANDLED | VIEW_REDRAW;
-}
 
 static void *n_create(struct app *a)
 {
@@ -212,10 +168,10 @@ const struct view_ops view_nodes = {
 	.keyctx = KCTX_SWARM,
 	.create = n_create,
 	.destroy = n_destroy,
-	.show = n_show,
-	.draw = n_draw,
-	.action = n_action,
-	.engine_event = n_event,
-	.engine_up = n_engine_up,
-	.click = n_click,
+	.show = reslist_view_show,
+	.draw = reslist_view_draw,
+	.action = reslist_view_action,
+	.engine_event = reslist_view_engine_event,
+	.engine_up = reslist_view_engine_up,
+	.click = reslist_view_click,
 };

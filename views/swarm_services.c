@@ -30,14 +30,13 @@ static const struct table_column columns[] = {
 };
 
 struct services {
+	struct reslist rl; /* first: the reslist_view_* ops */
 	struct app *app;
-	struct reslist rl;
 	struct table table;
 	struct api_service_list list;
 	struct api_request *req; /* the update in flight */
 	char target[256];
 	char done[320];
-	int shown; /* listed only once asked for: most engines are no manager */
 };
 
 static size_t t_rows(void *model)
@@ -151,10 +150,14 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	return API_OK;
 }
 
+RESLIST_FIRST(struct services);
+
 static const struct reslist_ops list_ops = {
 	.what = "services",
 	.path = list_path,
 	.parse = list_parse,
+	.relists_on = swarm_event_changes_tasks,
+	.lazy = 1, /* most engines are no manager */
 };
 
 static void update_done(struct api_request *req, api_code code,
@@ -388,47 +391,6 @@ static void s_draw(void *data, WINDOW *w, const struct rect *main,
 	reslist_draw(&d->rl, w, main);
 }
 
-static void s_event(void *data, const struct api_event *ev)
-{
-	struct services *d = data;
-
-	if (!d->shown || !ev->type)
-		return;
-	/* A task's container starting or dying changes the running count
-	 * but is no service event. */
-	if (strcmp(ev->type, "service") == 0 || strcmp(ev->type, "node") == 0 ||
-	    (strcmp(ev->type, "container") == 0 &&
-	     api_kv_get(&ev->attributes, "com.docker.swarm.service.id")))
-		reslist_refresh_soon(&d->rl);
-}
-
-static void s_engine_up(void *data)
-{
-	struct services *d = data;
-
-	if (d->shown)
-		reslist_refresh(&d->rl);
-}
-
-static void s_show(void *data, const char *arg)
-{
-	struct services *d = data;
-
-	(void)arg;
-	d->shown = 1;
-	reslist_refresh(&d->rl);
-}
-
-static unsigned s_click(void *data, int row, int col)
-{
-	struct services *d = data;
-
-	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
-		return VIEW_UNHANDLED;
-	return VIEW_HANDLED | VIEW_REDRAW;
-}
-
 static void *s_create(struct app *a)
 {
 	struct services *d = calloc(1, sizeof(*d));
@@ -462,10 +424,10 @@ const struct view_ops view_services = {
 	.wants_detail = 0,
 	.create = s_create,
 	.destroy = s_destroy,
-	.show = s_show,
+	.show = reslist_view_show,
 	.draw = s_draw,
 	.action = s_action,
-	.engine_event = s_event,
-	.engine_up = s_engine_up,
-	.click = s_click,
+	.engine_event = reslist_view_engine_event,
+	.engine_up = reslist_view_engine_up,
+	.click = reslist_view_click,
 };

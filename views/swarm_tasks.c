@@ -28,14 +28,13 @@ static const struct table_column columns[] = {
 };
 
 struct tasks {
+	struct reslist rl; /* first: the reslist_view_* ops */
 	struct app *app;
-	struct reslist rl;
 	struct table table;
 	struct api_task_list list;
 	struct api_node_list nodes;
 	struct api_request *nodes_req;
 	char service[256]; /* "" for every service */
-	int shown;
 };
 
 static size_t t_rows(void *model)
@@ -201,10 +200,14 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	return API_OK;
 }
 
+RESLIST_FIRST(struct tasks);
+
 static const struct reslist_ops list_ops = {
 	.what = "tasks",
 	.path = list_path,
 	.parse = list_parse,
+	.relists_on = swarm_event_changes_tasks,
+	.lazy = 1,
 };
 
 static unsigned k_action(void *data, enum action act)
@@ -231,33 +234,11 @@ static void k_draw(void *data, WINDOW *w, const struct rect *main,
 	reslist_draw(&((struct tasks *)data)->rl, w, main);
 }
 
-static void k_event(void *data, const struct api_event *ev)
-{
-	struct tasks *d = data;
-
-	/* Task changes come as container events on the local node and as
-	 * service updates; both are worth a (debounced) re-list. */
-	if (d->shown && ev->type &&
-	    (strcmp(ev->type, "service") == 0 ||
-	     strcmp(ev->type, "node") == 0 ||
-	     (strcmp(ev->type, "container") == 0 &&
-	      api_kv_get(&ev->attributes, "com.docker.swarm.service.id"))))
-		reslist_refresh_soon(&d->rl);
-}
-
-static void k_engine_up(void *data)
-{
-	struct tasks *d = data;
-
-	if (d->shown)
-		reslist_refresh(&d->rl);
-}
-
 static void k_show(void *data, const char *arg)
 {
 	struct tasks *d = data;
 
-	d->shown = 1;
+	d->rl.shown = 1;
 	if (arg && strcmp(arg, d->service) != 0) {
 		snprintf(d->service, sizeof(d->service), "%s", arg);
 		api_task_list_free(&d->list);
@@ -266,16 +247,6 @@ static void k_show(void *data, const char *arg)
 	}
 	table_set_sort(&d->table, C_NAME, 0);
 	reslist_refresh(&d->rl);
-}
-
-static unsigned k_click(void *data, int row, int col)
-{
-	struct tasks *d = data;
-
-	(void)col;
-	if (!table_click(&d->table, d->table.body_y + row - 1))
-		return VIEW_UNHANDLED;
-	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
 static void *k_create(struct app *a)
@@ -314,7 +285,7 @@ const struct view_ops view_tasks = {
 	.show = k_show,
 	.draw = k_draw,
 	.action = k_action,
-	.engine_event = k_event,
-	.engine_up = k_engine_up,
-	.click = k_click,
+	.engine_event = reslist_view_engine_event,
+	.engine_up = reslist_view_engine_up,
+	.click = reslist_view_click,
 };

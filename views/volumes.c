@@ -27,8 +27,8 @@ static const struct table_column columns[] = {
 };
 
 struct volumes {
+	struct reslist rl; /* first: the reslist_view_* ops */
 	struct app *app;
-	struct reslist rl;
 	struct table table;
 	struct api_volume_list list;
 	unsigned long gen;
@@ -182,8 +182,11 @@ static api_code list_parse(void *ud, const char *body, size_t len,
 	return API_OK;
 }
 
+RESLIST_FIRST(struct volumes);
+
 static const struct reslist_ops list_ops = {
 	.what = "volumes",
+	.event_type = "volume",
 	.path = list_path,
 	.parse = list_parse,
 	.select = select_match,
@@ -358,27 +361,6 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 		draw_detail(d, w, detail);
 }
 
-static void v_event(void *data, const struct api_event *ev)
-{
-	reslist_on_event(&((struct volumes *)data)->rl, ev, "volume");
-}
-
-static void v_engine_up(void *data)
-{
-	reslist_refresh(&((struct volumes *)data)->rl);
-}
-
-static void v_show(void *data, const char *arg)
-{
-	reslist_show(&((struct volumes *)data)->rl, arg);
-}
-
-static unsigned v_click(void *data, int row, int col)
-{
-	(void)col;
-	return reslist_click(&((struct volumes *)data)->rl, row);
-}
-
 static void *v_create(struct app *a)
 {
 	struct volumes *d = calloc(1, sizeof(*d));
@@ -410,10 +392,10 @@ const struct view_ops view_volumes = {
 	.wants_detail = 1,
 	.create = v_create,
 	.destroy = v_destroy,
-	.show = v_show,
+	.show = reslist_view_show,
 	.draw = v_draw,
 	.action = v_action,
-	.engine_event = v_event,
-	.engine_up = v_engine_up,
-	.click = v_click,
+	.engine_event = reslist_view_engine_event,
+	.engine_up = reslist_view_engine_up,
+	.click = reslist_view_click,
 };
