@@ -67,7 +67,6 @@ api_code api_client_new(const struct api_client_opts *opts,
 	c->request_timeout_ms =
 		o->request_timeout_ms ? o->request_timeout_ms : 30000;
 	snprintf(c->version, sizeof(c->version), "%s", API_VERSION_OLDEST);
-	c->ssh_listen = -1;
 	c->host = strdup(host);
 	rc = c->host ? client_setup_tls(c, o, err) : api_nomem(err);
 	if (rc == API_OK)
@@ -106,7 +105,7 @@ void api_client_free(struct api_client *c)
 		api_request_cancel(c->reqs);
 	if (c->own_multi && c->multi)
 		curl_multi_cleanup(c->multi);
-	client_ssh_free(c);
+	ssh_dial_free(c->ssh);
 	free(c->host);
 	free(c->unix_path);
 	free(c->base_url);
@@ -130,7 +129,7 @@ const char *api_client_transport(const struct api_client *c)
 {
 	if (c->tls)
 		return c->tls_verify ? "TLS (verified)" : "TLS (NOT verified)";
-	if (c->ssh_argv)
+	if (c->ssh)
 		return "ssh";
 	if (c->unix_path)
 		return "unix socket";
@@ -139,7 +138,7 @@ const char *api_client_transport(const struct api_client *c)
 
 int api_client_is_plain_tcp(const struct api_client *c)
 {
-	return !c->tls && !c->ssh_argv && !c->unix_path;
+	return !c->tls && !c->ssh && !c->unix_path;
 }
 
 const char *api_client_version(const struct api_client *c)
@@ -319,8 +318,8 @@ static api_code setup_easy(struct api_request *r,
 	if (c->unix_path)
 		ok &= curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH,
 				       c->unix_path) == CURLE_OK;
-	if (c->ssh_argv)
-		ok &= client_ssh_setup(c, e);
+	if (c->ssh)
+		ok &= ssh_dial_setup(c->ssh, e);
 	ok &= curl_easy_setopt(e, CURLOPT_PRIVATE, r) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write) == CURLE_OK;
 	ok &= curl_easy_setopt(e, CURLOPT_WRITEDATA, r) == CURLE_OK;
@@ -582,8 +581,8 @@ static api_code classify(struct api_request *r, CURLcode cc, long status,
 				     "$DOCKER_CERT_PATH/ca.pem): %s",
 				     r->c->host, what);
 	default:
-		if (r->c->ssh_argv) {
-			client_ssh_last_error(r->c, msg, sizeof(msg));
+		if (r->c->ssh) {
+			ssh_dial_last_error(r->c->ssh, msg, sizeof(msg));
 			if (msg[0])
 				return api_error_set(err, API_E_CONNECT, status,
 						     "%s: %s (ssh: %s)",

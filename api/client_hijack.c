@@ -134,8 +134,8 @@ static api_code setup(struct api_client *c, struct api_hijack *h,
 	if (ok && c->unix_path)
 		ok = curl_easy_setopt(e, CURLOPT_UNIX_SOCKET_PATH,
 				      c->unix_path) == CURLE_OK;
-	if (ok && c->ssh_argv)
-		ok = client_ssh_setup(c, e);
+	if (ok && c->ssh)
+		ok = ssh_dial_setup(c->ssh, e);
 	ok = ok && curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L) == CURLE_OK;
 	ok = ok && curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
 	ok = ok && curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,

@@ -114,8 +114,16 @@ api_code client_parse_host(struct api_client *c, const char *host,
 	const char *rest;
 
 	if (strncmp(host, "ssh://", 6) == 0) {
+		api_code rc;
+
 		c->tls = 0;
-		return client_parse_ssh(c, host, o->ssh_opts, err);
+		rc = ssh_dial_new(host, o->ssh_opts, &c->ssh, err);
+		if (rc != API_OK)
+			return rc;
+		/* curl dials the dialer's private socket as a unix engine. */
+		c->unix_path = strdup(ssh_dial_socket(c->ssh));
+		c->base_url = strdup("http://localhost");
+		return c->unix_path && c->base_url ? API_OK : api_nomem(err);
 	}
 	if (strncmp(host, "unix://", 7) == 0) {
 		rest = host + 7;

@@ -27,12 +27,7 @@ struct api_client {
 	 * data often starts a request): those wait here for the next turn */
 	struct api_client *next_client; /* every client, for a shared multi */
 	int n_pending;
-	char **ssh_argv; /* ssh:// engines: the command per connection */
-	FILE *ssh_log;	 /* ssh's stderr, for the reason it failed */
-	int ssh_listen;	 /* the private socket curl dials; -1: none */
-	char ssh_dir[80];
-	pid_t *ssh_pids; /* ssh children not reaped yet */
-	size_t n_ssh_pids;
+	struct ssh_dial *ssh; /* ssh:// engines: the dialer, else NULL */
 };
 
 /* Fill c->tls, tls_verify and the TLS files from opts and the

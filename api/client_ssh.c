@@ -19,6 +19,16 @@
 #define SSH_MAX_ARGS 64
 #define SSH_MAX_CONNS 32
 
+struct ssh_dial {
+	char **argv; /* the command per connection */
+	FILE *log;   /* ssh's stderr, for the reason it failed */
+	int listen;  /* the private socket curl dials; -1: none */
+	char dir[80];
+	char path[108]; /* the socket's path in dir */
+	pid_t *pids;	/* ssh children not reaped yet */
+	size_t n_pids;
+};
+
 static int push(char **argv, int *n, const char *s)
 {
 	if (*n >= SSH_MAX_ARGS - 1)
@@ -80,30 +90,27 @@ static api_code split_host(const char *rest, char *user, char *host, char *port,
 }
 
 /* The socket curl dials, in a directory only we can enter. */
-static api_code listen_private(struct api_client *c, struct api_error *err)
+static api_code listen_private(struct ssh_dial *c, struct api_error *err)
 {
 	struct sockaddr_un sa = {.sun_family = AF_UNIX};
 	const char *tmp = getenv("TMPDIR");
 	int fd;
 
-	c->ssh_pids = calloc(SSH_MAX_CONNS, sizeof(pid_t));
-	c->base_url = strdup("http://localhost");
-	if (!c->ssh_pids || !c->base_url)
+	c->pids = calloc(SSH_MAX_CONNS, sizeof(pid_t));
+	if (!c->pids)
 		return api_nomem(err);
 	if (!tmp || !*tmp || strlen(tmp) > 60)
 		tmp = "/tmp";
-	snprintf(c->ssh_dir, sizeof(c->ssh_dir), "%s/berth-ssh-XXXXXX", tmp);
-	if (!mkdtemp(c->ssh_dir)) {
-		c->ssh_dir[0] = '\0';
+	snprintf(c->dir, sizeof(c->dir), "%s/berth-ssh-XXXXXX", tmp);
+	if (!mkdtemp(c->dir)) {
+		c->dir[0] = '\0';
 		return api_error_set(err, API_E_TRANSPORT, 0,
 				     "ssh: cannot make a private directory "
 				     "in %s: %s",
 				     tmp, strerror(errno));
 	}
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/s", c->ssh_dir);
-	c->unix_path = strdup(sa.sun_path);
-	if (!c->unix_path)
-		return api_nomem(err);
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/s", c->dir);
+	snprintf(c->path, sizeof(c->path), "%s", sa.sun_path);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
 	    listen(fd, SSH_MAX_CONNS) != 0) {
@@ -113,11 +120,11 @@ static api_code listen_private(struct api_client *c, struct api_error *err)
 				     "ssh: cannot listen on %s: %s",
 				     sa.sun_path, strerror(errno));
 	}
-	c->ssh_listen = fd;
+	c->listen = fd;
 	return API_OK;
 }
 
-api_code client_parse_ssh(struct api_client *c, const char *addr,
+static api_code make_argv(struct ssh_dial *c, const char *addr,
 			  const char *ssh_opts, struct api_error *err)
 {
 	char user[256], host[256], port[256];
@@ -127,35 +134,58 @@ api_code client_parse_ssh(struct api_client *c, const char *addr,
 		return api_error_set(err, API_E_INVALID, 0,
 				     "%s: expected ssh://[user@]host[:port]",
 				     addr);
-	c->ssh_argv = calloc(SSH_MAX_ARGS, sizeof(char *));
-	if (!c->ssh_argv)
+	c->argv = calloc(SSH_MAX_ARGS, sizeof(char *));
+	if (!c->argv)
 		return api_nomem(err);
 	if (!ssh_opts)
 		ssh_opts = getenv("BERTH_SSH_OPTS");
-	bad = push(c->ssh_argv, &n, "ssh") || push(c->ssh_argv, &n, "-T") ||
-	      push(c->ssh_argv, &n, "-o") ||
-	      push(c->ssh_argv, &n, "ConnectTimeout=30");
+	bad = push(c->argv, &n, "ssh") || push(c->argv, &n, "-T") ||
+	      push(c->argv, &n, "-o") || push(c->argv, &n, "ConnectTimeout=30");
 	if (!bad && port[0])
-		bad = push(c->ssh_argv, &n, "-p") ||
-		      push(c->ssh_argv, &n, port);
+		bad = push(c->argv, &n, "-p") || push(c->argv, &n, port);
 	if (!bad && user[0])
-		bad = push(c->ssh_argv, &n, "-l") ||
-		      push(c->ssh_argv, &n, user);
-	bad = bad || push_opts(c->ssh_argv, &n, ssh_opts) ||
-	      push(c->ssh_argv, &n, "--") || push(c->ssh_argv, &n, host) ||
-	      push(c->ssh_argv, &n, "docker") ||
-	      push(c->ssh_argv, &n, "system") ||
-	      push(c->ssh_argv, &n, "dial-stdio");
+		bad = push(c->argv, &n, "-l") || push(c->argv, &n, user);
+	bad = bad || push_opts(c->argv, &n, ssh_opts) ||
+	      push(c->argv, &n, "--") || push(c->argv, &n, host) ||
+	      push(c->argv, &n, "docker") || push(c->argv, &n, "system") ||
+	      push(c->argv, &n, "dial-stdio");
 	if (bad)
 		return api_error_set(err, API_E_INVALID, 0,
 				     "%s: too many or too long ssh options",
 				     addr);
-	c->ssh_log = tmpfile();
-	return listen_private(c, err);
+	return API_OK;
+}
+
+api_code ssh_dial_new(const char *addr, const char *ssh_opts,
+		      struct ssh_dial **out, struct api_error *err)
+{
+	struct ssh_dial *c = calloc(1, sizeof(*c));
+	api_code rc;
+
+	*out = NULL;
+	if (!c)
+		return api_nomem(err);
+	c->listen = -1;
+	rc = make_argv(c, addr, ssh_opts, err);
+	if (rc == API_OK) {
+		c->log = tmpfile();
+		rc = listen_private(c, err);
+	}
+	if (rc != API_OK) {
+		ssh_dial_free(c);
+		return rc;
+	}
+	*out = c;
+	return API_OK;
+}
+
+const char *ssh_dial_socket(const struct ssh_dial *d)
+{
+	return d->path;
 }
 
 /* Waits for curl's connection on the listener, then becomes ssh on it. */
-static void child(struct api_client *c)
+static void child(struct ssh_dial *c)
 {
 	int null = open("/dev/null", O_WRONLY);
 	int fd;
@@ -163,28 +193,28 @@ static void child(struct api_client *c)
 	/* No terminal: ssh must fail, not prompt over the console. */
 	setsid();
 	do
-		fd = accept(c->ssh_listen, NULL, NULL);
+		fd = accept(c->listen, NULL, NULL);
 	while (fd < 0 && errno == EINTR);
 	if (fd < 0)
 		_exit(126);
 	dup2(fd, 0);
 	dup2(fd, 1);
-	if (c->ssh_log)
-		dup2(fileno(c->ssh_log), 2);
+	if (c->log)
+		dup2(fileno(c->log), 2);
 	else if (null >= 0)
 		dup2(null, 2);
-	execvp(c->ssh_argv[0], c->ssh_argv);
+	execvp(c->argv[0], c->argv);
 	_exit(127);
 }
 
 /* ssh exits on its own once curl closes the connection (end of input). */
-static void reap(struct api_client *c, int wait_all)
+static void reap(struct ssh_dial *c, int wait_all)
 {
 	size_t i = 0;
 	int st;
 
-	while (i < c->n_ssh_pids) {
-		pid_t p = c->ssh_pids[i], got;
+	while (i < c->n_pids) {
+		pid_t p = c->pids[i], got;
 		if (wait_all)
 			kill(p, SIGTERM);
 		do
@@ -194,7 +224,7 @@ static void reap(struct api_client *c, int wait_all)
 			i++;
 			continue;
 		}
-		c->ssh_pids[i] = c->ssh_pids[--c->n_ssh_pids];
+		c->pids[i] = c->pids[--c->n_pids];
 	}
 }
 
@@ -207,20 +237,20 @@ static void reap(struct api_client *c, int wait_all)
 static curl_socket_t open_socket(void *ud, curlsocktype purpose,
 				 struct curl_sockaddr *addr)
 {
-	struct api_client *c = ud;
+	struct ssh_dial *c = ud;
 	pid_t pid;
 	int fd;
 
 	(void)purpose;
 	reap(c, 0);
-	if (c->n_ssh_pids >= SSH_MAX_CONNS)
+	if (c->n_pids >= SSH_MAX_CONNS)
 		return CURL_SOCKET_BAD;
 	fd = socket(addr->family, addr->socktype | SOCK_CLOEXEC,
 		    addr->protocol);
 	if (fd < 0)
 		return CURL_SOCKET_BAD;
-	if (c->ssh_log)
-		fflush(c->ssh_log);
+	if (c->log)
+		fflush(c->log);
 	pid = fork();
 	if (pid == 0)
 		child(c);
@@ -228,36 +258,35 @@ static curl_socket_t open_socket(void *ud, curlsocktype purpose,
 		close(fd);
 		return CURL_SOCKET_BAD;
 	}
-	c->ssh_pids[c->n_ssh_pids++] = pid;
+	c->pids[c->n_pids++] = pid;
 	return fd;
 }
 
-int client_ssh_setup(struct api_client *c, CURL *e)
+int ssh_dial_setup(struct ssh_dial *c, CURL *e)
 {
 	return curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket) ==
 		       CURLE_OK &&
 	       curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, c) == CURLE_OK;
 }
 
-void client_ssh_last_error(struct api_client *c, char *out, size_t n)
+void ssh_dial_last_error(struct ssh_dial *c, char *out, size_t n)
 {
 	char buf[2048], *line, *end;
 	long size;
 	size_t got, i;
 
 	out[0] = '\0';
-	if (!c->ssh_log || fflush(c->ssh_log) != 0 ||
-	    fseek(c->ssh_log, 0, SEEK_END) != 0)
+	if (!c->log || fflush(c->log) != 0 || fseek(c->log, 0, SEEK_END) != 0)
 		return;
-	size = ftell(c->ssh_log);
+	size = ftell(c->log);
 	if (size <= 0 ||
-	    fseek(c->ssh_log,
+	    fseek(c->log,
 		  size > (long)sizeof(buf) - 1 ? size - (long)sizeof(buf) + 1
 					       : 0,
 		  SEEK_SET) != 0)
 		return;
-	got = fread(buf, 1, sizeof(buf) - 1, c->ssh_log);
-	fseek(c->ssh_log, 0, SEEK_END);
+	got = fread(buf, 1, sizeof(buf) - 1, c->log);
+	fseek(c->log, 0, SEEK_END);
 	buf[got] = '\0';
 	while (got > 0 && (buf[got - 1] == '\n' || buf[got - 1] == '\r'))
 		buf[--got] = '\0';
@@ -271,28 +300,27 @@ void client_ssh_last_error(struct api_client *c, char *out, size_t n)
 	out[i] = '\0';
 }
 
-void client_ssh_free(struct api_client *c)
+void ssh_dial_free(struct ssh_dial *c)
 {
 	int i;
 
-	if (c->ssh_argv)
-		for (i = 0; c->ssh_argv[i]; i++)
-			free(c->ssh_argv[i]);
-	free(c->ssh_argv);
-	c->ssh_argv = NULL;
-	if (c->ssh_log)
-		fclose(c->ssh_log);
-	c->ssh_log = NULL;
-	if (c->ssh_listen >= 0)
-		close(c->ssh_listen);
-	c->ssh_listen = -1;
-	reap(c, 1);
-	free(c->ssh_pids);
-	c->ssh_pids = NULL;
-	if (c->ssh_dir[0]) {
-		if (c->unix_path)
-			unlink(c->unix_path);
-		rmdir(c->ssh_dir);
-		c->ssh_dir[0] = '\0';
+	if (!c)
+		return;
+	if (c->argv)
+		for (i = 0; c->argv[i]; i++)
+			free(c->argv[i]);
+	free(c->argv);
+	if (c->log)
+		fclose(c->log);
+	if (c->listen >= 0)
+		close(c->listen);
+	if (c->pids)
+		reap(c, 1);
+	free(c->pids);
+	if (c->dir[0]) {
+		if (c->path[0])
+			unlink(c->path);
+		rmdir(c->dir);
 	}
+	free(c);
 }

@@ -2,20 +2,27 @@
 #define BERTH_API_CLIENT_SSH_H
 
 /* Internal to api/client*.c: engines behind ssh:// (docker system
- * dial-stdio on the remote host). */
+ * dial-stdio on the remote host).  The dialer owns its state; the
+ * transport only holds it and hands it each connection to make. */
 
+#include <curl/curl.h>
 #include <stddef.h>
 
-#include "api/client_impl.h"
+#include "api/error.h"
 
-/* Fills c's ssh command line and its made-up socket path from
- * "ssh://[user@]host[:port]"; ssh_opts NULL: $BERTH_SSH_OPTS. */
-api_code client_parse_ssh(struct api_client *c, const char *addr,
-			  const char *ssh_opts, struct api_error *err);
+struct ssh_dial;
+
+/* From "ssh://[user@]host[:port]" (ssh_opts NULL: $BERTH_SSH_OPTS): the
+ * ssh command line and a private socket for curl to dial. */
+api_code ssh_dial_new(const char *addr, const char *ssh_opts,
+		      struct ssh_dial **out, struct api_error *err);
+/* The private socket's path: curl's CURLOPT_UNIX_SOCKET_PATH. */
+const char *ssh_dial_socket(const struct ssh_dial *d);
 /* Makes e connect through a fresh ssh child. Returns 1 on success. */
-int client_ssh_setup(struct api_client *c, CURL *e);
+int ssh_dial_setup(struct ssh_dial *d, CURL *e);
 /* ssh's last line on stderr ("Permission denied ..."), or "". */
-void client_ssh_last_error(struct api_client *c, char *out, size_t n);
-void client_ssh_free(struct api_client *c);
+void ssh_dial_last_error(struct ssh_dial *d, char *out, size_t n);
+/* Ends the children, removes the socket; NULL is no dialer. */
+void ssh_dial_free(struct ssh_dial *d);
 
 #endif

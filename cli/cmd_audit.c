@@ -11,10 +11,10 @@
 #include "api/networks.h"
 #include "api/swarm_service.h"
 #include "api/system.h"
-#include "cli/audit_format.h"
+#include "cli/audit_text.h"
+#include "posture/report.h"
 #include "cli/cli.h"
 #include "posture/hostfacts_collect.h"
-#include "posture/check_service.h"
 #include "posture/rules.h"
 
 /*

@@ -2,7 +2,7 @@
 #define BERTH_POSTURE_CHECK_HOST_H
 
 #include "posture/hostfacts.h"
-#include "posture/rules.h"
+#include "posture/rule.h"
 
 /*
  * The host rules' check functions (rows of posture_rules[] with scope

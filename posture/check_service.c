@@ -208,19 +208,3 @@ void posture_check_service_nnp(const struct posture_rule *r,
 			&e, "ContainerSpec.Privileges.NoNewPrivileges unset");
 	posture_emit(r, x, out, r->severity, &e);
 }
-
-api_code posture_check_service(const struct api_service *s,
-			       struct posture_findings *out)
-{
-	struct posture_ctx x = {0};
-	size_t i;
-
-	x.scope = POSTURE_SCOPE_SERVICE;
-	x.service = s;
-	x.object = s->name && *s->name ? s->name : api_str(s->id);
-	x.object_id = s->id;
-	for (i = 0; i < posture_rules_n && !out->nomem; i++)
-		if (posture_rules[i].scopes & POSTURE_IN(POSTURE_SCOPE_SERVICE))
-			posture_rules[i].check(&posture_rules[i], &x, out);
-	return out->nomem ? API_E_NOMEM : API_OK;
-}

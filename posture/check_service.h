@@ -2,7 +2,7 @@
 #define BERTH_POSTURE_CHECK_SERVICE_H
 
 #include "api/swarm_service.h"
-#include "posture/rules.h"
+#include "posture/rule.h"
 
 /*
  * The swarm service rules (scope POSTURE_SCOPE_SERVICE): they judge the
@@ -10,11 +10,6 @@
  * run with, so a risky service is caught before (and however often) its
  * containers are replaced.  Pure: the caller lists the services.
  */
-
-/* Appends the findings of every service rule for s (object: its name);
- * API_E_NOMEM when an allocation failed. */
-api_code posture_check_service(const struct api_service *s,
-			       struct posture_findings *out);
 
 /* The rule table's checks; each reads x->service only. */
 void posture_check_service_caps(const struct posture_rule *r,

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "api/container_hostconfig.h"
-#include "posture/rules.h"
+#include "posture/rule.h"
 
 /*
  * The check functions the rule table points at, and the pure helpers they

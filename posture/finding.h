@@ -4,32 +4,15 @@
 #include <stddef.h>
 
 #include "api/error.h"
+#include "posture/severity.h"
 
 /*
  * A finding: one rule that failed for one object (a container, an image
- * or the engine).  Title, why and fix live in the rule (posture/rules.h);
+ * or the engine).  Title, why and fix live in the rule (posture/rule.h);
  * the finding holds what differs per object: the severity (a read-only
  * sensitive mount is lower than a read-write one), the evidence and the
  * object's name.
  */
-
-/* Ordered: a larger value is worse. */
-enum posture_severity {
-	POSTURE_SEV_INFO,
-	POSTURE_SEV_LOW,
-	POSTURE_SEV_MEDIUM,
-	POSTURE_SEV_HIGH,
-	POSTURE_SEV_CRITICAL,
-};
-#define POSTURE_SEV_COUNT 5
-
-enum posture_scope {
-	POSTURE_SCOPE_CONTAINER,
-	POSTURE_SCOPE_IMAGE,
-	POSTURE_SCOPE_ENGINE,
-	POSTURE_SCOPE_HOST,    /* the engine's own host: files, flags */
-	POSTURE_SCOPE_SERVICE, /* a swarm service's task template */
-};
 
 struct posture_rule;
 
@@ -49,11 +32,6 @@ struct posture_findings {
 	size_t cap;
 	int nomem;
 };
-
-/* "critical", "high", ...; posture_severity_parse returns -1 if unknown. */
-const char *posture_severity_name(enum posture_severity s);
-int posture_severity_parse(const char *s, enum posture_severity *out);
-const char *posture_scope_name(enum posture_scope s);
 
 /* Copies the strings; on allocation failure sets f->nomem. */
 void posture_findings_add(struct posture_findings *f,

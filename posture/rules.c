@@ -502,3 +502,14 @@ api_code posture_check_host(const struct hostfacts *h,
 	x.object = "host";
 	return run_scope(POSTURE_SCOPE_HOST, &x, out);
 }
+
+api_code posture_check_service(const struct api_service *s,
+			       struct posture_findings *out)
+{
+	struct posture_ctx x = {0};
+
+	x.service = s;
+	x.object = s->name && *s->name ? s->name : api_str(s->id);
+	x.object_id = s->id;
+	return run_scope(POSTURE_SCOPE_SERVICE, &x, out);
+}

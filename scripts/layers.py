@@ -132,6 +132,9 @@ def main(argv):
             dst = module(to_dir, to_name)
             if dst != src:
                 mods.setdefault(src, set()).add(dst)
+            if to_name.endswith("_impl.h") and to_dir != folder:
+                problems.append("%s/%s:%d: %s/%s is private to %s/" % (
+                    folder, name, line, to_dir, to_name, to_dir))
             if to_dir != folder:
                 folders.setdefault(folder, set()).add(to_dir)
             if to_dir in ALLOWED.get(folder, set()):

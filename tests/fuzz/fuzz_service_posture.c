@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "api/swarm_service.h"
-#include "posture/check_service.h"
+#include "posture/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -23,6 +23,22 @@ is "an include that points up fails" "$rc" 1
 like "it names the file and line" "$out" '^api/b\.c:2: api/ may not include views/'
 rm "$t/api/b.c"
 
+# A module's private X_impl.h is part of it; from another folder it is
+# refused.
+printf '#include "views/x_impl.h"\n' >"$t/views/x.c"
+printf '#include "views/x.h"\n' >"$t/views/x_impl.h"
+printf '/* x */\n' >"$t/views/x.h"
+printf '#include "views/x_impl.h"\n' >"$t/views/x_draw.c"
+out=$(python3 scripts/layers.py "$t")
+is "X.c, X.h and X_impl.h are one module, not a circle" "$?" 0
+mkdir -p "$t/cli"
+printf '#include "views/x_impl.h"\n' >"$t/cli/c.c"
+out=$(python3 scripts/layers.py "$t")
+like "X_impl.h from another folder fails" "$out" \
+	'^cli/c\.c:1: views/x_impl\.h is private to views/'
+rm -f "$t/cli/c.c" "$t/views/x.c" "$t/views/x_impl.h" \
+	"$t/views/x.h" "$t/views/x_draw.c"
+
 printf '#include "tui/t.h"\n' >"$t/views/w.c"
 printf '#include "views/w.h"\n' >"$t/tui/t.h"
 printf '/* w */\n' >"$t/views/w.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/audit_format.h"
+#include "posture/report.h"
 #include "posture/checks.h"
 #include "posture/rules.h"
 #include "posture/score.h"

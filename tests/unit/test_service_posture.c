@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "api/swarm_service.h"
-#include "cli/audit_format.h"
-#include "posture/check_service.h"
+#include "posture/report.h"
+#include "posture/rules.h"
 
 struct judged {
 	struct api_service_list l;

@@ -1,13 +1,13 @@
-#ifndef BERTH_CLI_AUDIT_FORMAT_H
-#define BERTH_CLI_AUDIT_FORMAT_H
+#ifndef BERTH_POSTURE_REPORT_H
+#define BERTH_POSTURE_REPORT_H
 
-#include <stdio.h>
 #include <time.h>
 
 #include "posture/finding.h"
 
 /*
- * The outputs of `berth audit`.
+ * The report formats of `berth audit` that programs read (the text one,
+ * for people at a terminal, is cli/audit_text.h).
  *
  * JSON (--format json), one object:
  *   {"engine": {"host", "name", "version", "api_version"},
@@ -48,7 +48,4 @@ const char *audit_sarif_level(enum posture_severity s);
 /* Printed JSON (free it), or NULL when out of memory. */
 char *audit_json(const struct audit_report *r);
 char *audit_sarif(const struct audit_report *r);
-/* Grouped by object, worst object first; all outside text sanitized. */
-void audit_text(FILE *out, const struct audit_report *r, int color);
-
 #endif
