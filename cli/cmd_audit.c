@@ -14,6 +14,7 @@
 #include "cli/audit_text.h"
 #include "posture/report.h"
 #include "cli/cli.h"
+#include "posture/engine_facts.h"
 #include "posture/hostfacts_collect.h"
 #include "posture/rules.h"
 
@@ -42,15 +43,17 @@ struct audit_args {
 struct audit_run {
 	struct api_client *c;
 	struct posture_findings f;
-	struct api_info info;
-	struct api_version ver;
+	/* what every subject is judged with, as in the posture pane */
+	struct posture_engine_facts ef;
 	char **images; /* image ids already judged */
 	size_t n_images;
-	/* the local daemon's facts, when collected: a container without
-	 * its own no-new-privileges inherits the daemon's (5.26) */
-	struct hostfacts host;
-	int have_host;
 };
+
+static int judge(struct audit_run *r, struct posture_subject *s)
+{
+	s->engine = &r->ef.e;
+	return posture_judge(s, &r->f) == API_OK ? 0 : 1;
+}
 
 static int usage_error(const char *why)
 {
@@ -164,10 +167,14 @@ static int audit_image(struct audit_run *r, const char *id, const char *ref)
 	code = api_image_history(r->c, id, &h, &err);
 	if (code != API_OK && !(code == API_E_HTTP && err.http_status == 404))
 		rc = fail("image history", &err);
-	else if (posture_check_image(&img, code == API_OK ? &h : NULL,
-				     img.repo_tags.n ? img.repo_tags.v[0] : ref,
-				     &r->f) != API_OK)
-		rc = 1;
+	else
+		rc = judge(r, &(struct posture_subject){
+				      .scope = POSTURE_SCOPE_IMAGE,
+				      .image = &img,
+				      .history = code == API_OK ? &h : NULL,
+				      .image_name = img.repo_tags.n
+							    ? img.repo_tags.v[0]
+							    : ref});
 	api_image_history_free(&h);
 	api_image_inspect_free(&img);
 	return rc;
@@ -185,11 +192,10 @@ static int audit_container(struct audit_run *r, const char *id)
 		return 0;
 	if (code != API_OK)
 		return fail("container", &err);
-	if (posture_check_container_on(&ci, api_client_host(r->c),
-				       r->have_host ? &r->host : NULL,
-				       &r->f) != API_OK)
-		rc = 1;
-	else
+	rc = judge(r,
+		   &(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
+					     .container = &ci});
+	if (rc == 0)
 		rc = audit_image(r, ci.image, ci.config.image);
 	api_container_inspect_free(&ci);
 	return rc;
@@ -244,30 +250,12 @@ static int audit_containers(struct audit_run *r, const struct audit_args *a)
 
 static int audit_engine(struct audit_run *r)
 {
-	struct api_network br = {0};
-	struct api_error err;
-	api_code code;
-	const char *def;
-	int have_br;
+	struct api_error err = {0};
 
-	if (api_info(r->c, &r->info, &err) != API_OK)
-		return fail("info", &err);
-	if (api_version(r->c, &r->ver, &err) != API_OK)
-		return fail("version", &err);
-	/* No default bridge (dockerd --bridge=none) is no finding. */
-	code = api_network_inspect(r->c, "bridge", &br, &err);
-	if (code != API_OK && !(code == API_E_HTTP && err.http_status == 404)) {
-		api_network_free(&br);
-		return fail("network bridge", &err);
-	}
-	def = api_kv_get(&br.options,
-			 "com.docker.network.bridge.default_bridge");
-	have_br = code == API_OK && def && strcmp(def, "true") == 0;
-	code = posture_check_engine(&r->info, &r->ver, have_br ? &br : NULL,
-				    api_client_host(r->c),
-				    api_client_is_tls(r->c), &r->f);
-	api_network_free(&br);
-	return code == API_OK ? 0 : 1;
+	if (posture_engine_facts_fetch(r->c, &r->ef, &err) != API_OK)
+		return fail("engine", &err);
+	return judge(r,
+		     &(struct posture_subject){.scope = POSTURE_SCOPE_ENGINE});
 }
 
 /* A swarm manager's services, judged by their task template: the spec
@@ -280,13 +268,14 @@ static int audit_services(struct audit_run *r, const struct audit_args *a)
 	size_t i;
 	int rc = 0;
 
-	if (a->n_names || !r->info.swarm.control_available)
+	if (a->n_names || !r->ef.info.swarm.control_available)
 		return 0;
 	if (api_services_list(r->c, &l, &err) != API_OK)
 		return fail("services", &err);
 	for (i = 0; rc == 0 && i < l.n; i++)
-		if (posture_check_service(&l.items[i], &r->f) != API_OK)
-			rc = 1;
+		rc = judge(r, &(struct posture_subject){
+				      .scope = POSTURE_SCOPE_SERVICE,
+				      .service = &l.items[i]});
 	api_service_list_free(&l);
 	return rc;
 }
@@ -297,20 +286,32 @@ static int audit_services(struct audit_run *r, const struct audit_args *a)
 static int audit_host(struct audit_run *r, const struct audit_args *a)
 {
 	const char *host = api_client_host(r->c);
-	int local = host && strncmp(host, "unix://", 7) == 0;
-	api_code code;
+	struct posture_engine remote;
+	struct hostfacts h = {0};
+	int rc;
 
-	if (a->host_checks == 0 || (a->host_checks < 0 && !local))
+	if (a->host_checks == 0 || (a->host_checks < 0 && !r->ef.have_host))
 		return 0;
-	code = hostfacts_collect(host, r->info.docker_root_dir, r->ver.version,
-				 r->ver.api_version, &r->host);
-	if (code == API_OK) {
-		r->have_host = 1;
-		code = posture_check_host(&r->host, &r->f);
-	}
-	if (code != API_OK)
+	if (r->ef.have_host)
+		return judge(r, &(struct posture_subject){
+					.scope = POSTURE_SCOPE_HOST});
+	/* A remote engine's host cannot be read from here: the facts only
+	 * say so, and the host rules say why. */
+	if (hostfacts_collect(host, NULL, NULL, NULL, &h) != API_OK) {
+		hostfacts_free(&h);
 		fputs("berth: audit: out of memory\n", stderr);
-	return code == API_OK ? 0 : 1;
+		return 1;
+	}
+	remote = r->ef.e;
+	remote.hostfacts = &h;
+	rc = posture_judge(
+		     &(struct posture_subject){.scope = POSTURE_SCOPE_HOST,
+					       .engine = &remote},
+		     &r->f) == API_OK
+		     ? 0
+		     : 1;
+	hostfacts_free(&h);
+	return rc;
 }
 
 static int report(struct audit_run *r, const struct audit_args *a)
@@ -320,9 +321,9 @@ static int report(struct audit_run *r, const struct audit_args *a)
 
 	posture_findings_sort(&r->f);
 	rep.host = api_client_host(r->c);
-	rep.engine_name = r->info.name;
-	rep.engine_version = r->ver.version;
-	rep.api_version = r->ver.api_version;
+	rep.engine_name = r->ef.info.name;
+	rep.engine_version = r->ef.ver.version;
+	rep.api_version = r->ef.ver.api_version;
 	rep.generated = time(NULL);
 	rep.findings = &r->f;
 	if (a->fmt == AUDIT_TEXT) {
@@ -374,9 +375,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 		free(r.images[i]);
 	free(r.images);
 	posture_findings_free(&r.f);
-	hostfacts_free(&r.host);
-	api_info_free(&r.info);
-	api_version_free(&r.ver);
+	posture_engine_facts_free(&r.ef);
 	api_client_free(r.c);
 	free(a.names);
 	return rc;

@@ -12,6 +12,7 @@
 #include "api/events.h"
 #include "cli/cli.h"
 #include "ops/watch_rules.h"
+#include "posture/engine_facts.h"
 #include "posture/rules.h"
 
 /*
@@ -40,7 +41,22 @@ struct watch {
 	size_t n_check;
 	int ended;
 	const char *host;
+	/* the engine's facts, as the posture pane judges with them */
+	struct posture_engine_facts ef;
 };
+
+/* Read again on each (re)connect: a restarted daemon may have other
+ * defaults.  Without them the verdicts would not be the pane's. */
+static int refresh_facts(struct watch *w)
+{
+	struct api_error err = {0};
+
+	posture_engine_facts_free(&w->ef);
+	if (posture_engine_facts_fetch(w->c, &w->ef, &err) == API_OK)
+		return 0;
+	cli_fail("watch: engine facts", &err);
+	return -1;
+}
 
 static volatile sig_atomic_t stop_requested;
 
@@ -164,8 +180,12 @@ static void run_checks(struct watch *w)
 		size_t i;
 
 		if (api_container_inspect(w->c, id, &ci, &err) == API_OK &&
-		    posture_check_container(&ci, api_client_host(w->c), &pf) ==
-			    API_OK) {
+		    posture_judge(
+			    &(struct posture_subject){
+				    .scope = POSTURE_SCOPE_CONTAINER,
+				    .engine = &w->ef.e,
+				    .container = &ci},
+			    &pf) == API_OK) {
 			for (i = 0; i < pf.n; i++) {
 				const struct posture_finding *p = &pf.items[i];
 				struct field f[3] = {
@@ -216,7 +236,7 @@ static int follow(struct watch *w)
 			sleep((unsigned)delay);
 			if (stop_requested ||
 			    api_client_negotiate(w->c, &err) != API_OK ||
-			    subscribe(w) != 0) {
+			    refresh_facts(w) != 0 || subscribe(w) != 0) {
 				delay = delay < 16 ? delay * 2 : 30;
 				continue;
 			}
@@ -381,6 +401,10 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 	w.c = cli_connect(&co);
 	if (!w.c)
 		return 3;
+	if (refresh_facts(&w) != 0) {
+		api_client_free(w.c);
+		return 3;
+	}
 	watch_rules_init(&w.rules, &cfg);
 	if (w.use_syslog)
 		openlog("berth-watch", LOG_PID, LOG_DAEMON);
@@ -392,6 +416,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		free(w.check[--w.n_check]);
 	free(w.check);
 	watch_rules_free(&w.rules);
+	posture_engine_facts_free(&w.ef);
 	api_client_free(w.c);
 	return rc;
 }

@@ -205,7 +205,7 @@ struct pm_container *pm_want(struct posture_model *m, const char *id,
 
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const char *engine_host)
+		  const struct posture_engine *eng)
 {
 	struct posture_findings f = {0};
 	struct pm_container *e;
@@ -214,7 +214,11 @@ api_code pm_judge(struct posture_model *m,
 
 	if (!ci->id || !*ci->id)
 		return API_E_PARSE;
-	rc = posture_check_container(ci, engine_host, &f);
+	rc = posture_judge(
+		&(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
+					  .engine = eng,
+					  .container = ci},
+		&f);
 	e = rc == API_OK ? pm_find(m, ci->id) : NULL;
 	if (rc == API_OK && !e)
 		e = add(m, ci->id);
@@ -236,17 +240,19 @@ api_code pm_judge(struct posture_model *m,
 }
 
 api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
-		       const char *engine_host, struct api_error *err)
+		       const struct posture_engine *eng, struct api_error *err)
 {
 	struct api_container_inspect ci = {0};
 	api_code rc = api_container_inspect_parse(json, len, &ci, err);
 
 	if (rc == API_OK) {
-		rc = pm_judge(m, &ci, engine_host);
+		rc = pm_judge(m, &ci, eng);
 		if (rc != API_OK)
 			api_error_set(err, rc, 0,
 				      rc == API_E_NOMEM ? "out of memory"
-							: "inspect has no Id");
+				      : rc == API_E_INVALID
+					      ? "the engine is not known yet"
+					      : "inspect has no Id");
 	}
 	api_container_inspect_free(&ci);
 	return rc;
@@ -280,15 +286,19 @@ void pm_keep_only(struct posture_model *m, const char *const *ids, size_t n)
 	}
 }
 
-api_code pm_judge_engine(struct posture_model *m, const struct api_info *info,
-			 const struct api_version *ver,
-			 const struct api_network *bridge,
-			 const char *engine_host, int engine_tls)
+api_code pm_judge_engine(struct posture_model *m,
+			 const struct posture_engine *eng)
 {
 	struct posture_findings f = {0};
-	api_code rc = posture_check_engine(info, ver, bridge, engine_host,
-					   engine_tls, &f);
+	struct posture_subject s = {.scope = POSTURE_SCOPE_ENGINE,
+				    .engine = eng};
+	api_code rc = posture_judge(&s, &f);
 
+	/* The engine's own host joins the engine's summary. */
+	if (rc == API_OK && eng && eng->hostfacts) {
+		s.scope = POSTURE_SCOPE_HOST;
+		rc = posture_judge(&s, &f);
+	}
 	if (rc != API_OK) {
 		posture_findings_free(&f);
 		return rc;

@@ -8,6 +8,7 @@
 #include "api/networks.h"
 #include "api/system.h"
 #include "posture/finding.h"
+#include "posture/rules.h"
 
 /*
  * The posture pane's data, without curses or requests: the findings of
@@ -78,21 +79,20 @@ struct pm_container *pm_find(struct posture_model *m, const char *id);
  * may be NULL.  NULL when out of memory. */
 struct pm_container *pm_want(struct posture_model *m, const char *id,
 			     const char *name);
-/* Replaces the findings of ci's container (added when unknown). */
+/* Replaces the findings of ci's container (added when unknown), judged
+ * with what is known of its engine (posture_judge). */
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const char *engine_host);
+		  const struct posture_engine *e);
 /* pm_judge of an inspect body. */
 api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
-		       const char *engine_host, struct api_error *err);
+		       const struct posture_engine *e, struct api_error *err);
 void pm_drop(struct posture_model *m, const char *id);
 /* Drops every container whose id is not among ids (after a full list). */
 void pm_keep_only(struct posture_model *m, const char *const *ids, size_t n);
-/* The engine's findings; any input may be NULL. */
-api_code pm_judge_engine(struct posture_model *m, const struct api_info *info,
-			 const struct api_version *ver,
-			 const struct api_network *bridge,
-			 const char *engine_host, int engine_tls);
+/* The engine's findings, and its host's when e has the host's facts. */
+api_code pm_judge_engine(struct posture_model *m,
+			 const struct posture_engine *e);
 /* Counts, score and order (worst first, then by name); call after a
  * change. */
 void pm_update(struct posture_model *m);

@@ -440,76 +440,67 @@ static const char *unix_path(const char *host)
 	return NULL;
 }
 
-api_code posture_check_container_on(const struct api_container_inspect *ci,
-				    const char *engine_host,
-				    const struct hostfacts *host,
-				    struct posture_findings *out)
+/* The subject's object: what its findings are about. */
+static int set_object(const struct posture_subject *s, struct posture_ctx *x)
 {
-	struct posture_ctx x = {0};
-
-	x.container = ci;
-	x.object = ci->name && *ci->name ? ci->name : api_str(ci->id);
-	x.object_id = ci->id;
-	x.engine_socket = unix_path(engine_host);
-	x.host = host;
-	return run_scope(POSTURE_SCOPE_CONTAINER, &x, out);
+	switch (s->scope) {
+	case POSTURE_SCOPE_CONTAINER:
+		if (!s->container)
+			return -1;
+		x->container = s->container;
+		x->object = s->container->name && *s->container->name
+				    ? s->container->name
+				    : api_str(s->container->id);
+		x->object_id = s->container->id;
+		return 0;
+	case POSTURE_SCOPE_IMAGE:
+		if (!s->image)
+			return -1;
+		x->image = s->image;
+		x->history = s->history;
+		x->object = s->image_name && *s->image_name
+				    ? s->image_name
+				    : api_str(s->image->id);
+		x->object_id = s->image->id;
+		return 0;
+	case POSTURE_SCOPE_ENGINE:
+		x->object = "engine";
+		x->object_id = x->info ? x->info->id : NULL;
+		return 0;
+	case POSTURE_SCOPE_HOST:
+		if (!x->host)
+			return -1;
+		x->object = "host";
+		return 0;
+	case POSTURE_SCOPE_SERVICE:
+		if (!s->service)
+			return -1;
+		x->service = s->service;
+		x->object = s->service->name && *s->service->name
+				    ? s->service->name
+				    : api_str(s->service->id);
+		x->object_id = s->service->id;
+		return 0;
+	}
+	return -1;
 }
 
-api_code posture_check_container(const struct api_container_inspect *ci,
-				 const char *engine_host,
-				 struct posture_findings *out)
-{
-	return posture_check_container_on(ci, engine_host, NULL, out);
-}
-
-api_code posture_check_image(const struct api_image_inspect *img,
-			     const struct api_image_history *hist,
-			     const char *name, struct posture_findings *out)
+api_code posture_judge(const struct posture_subject *s,
+		       struct posture_findings *out)
 {
 	struct posture_ctx x = {0};
+	const struct posture_engine *e = s ? s->engine : NULL;
 
-	x.image = img;
-	x.history = hist;
-	x.object = name && *name ? name : api_str(img->id);
-	x.object_id = img->id;
-	return run_scope(POSTURE_SCOPE_IMAGE, &x, out);
-}
-
-api_code posture_check_engine(const struct api_info *info,
-			      const struct api_version *ver,
-			      const struct api_network *bridge,
-			      const char *engine_host, int engine_tls,
-			      struct posture_findings *out)
-{
-	struct posture_ctx x = {0};
-
-	x.info = info;
-	x.version = ver;
-	x.bridge = bridge;
-	x.engine_host = engine_host;
-	x.engine_tls = engine_tls;
-	x.object = "engine";
-	x.object_id = info ? info->id : NULL;
-	return run_scope(POSTURE_SCOPE_ENGINE, &x, out);
-}
-
-api_code posture_check_host(const struct hostfacts *h,
-			    struct posture_findings *out)
-{
-	struct posture_ctx x = {0};
-
-	x.host = h;
-	x.object = "host";
-	return run_scope(POSTURE_SCOPE_HOST, &x, out);
-}
-
-api_code posture_check_service(const struct api_service *s,
-			       struct posture_findings *out)
-{
-	struct posture_ctx x = {0};
-
-	x.service = s;
-	x.object = s->name && *s->name ? s->name : api_str(s->id);
-	x.object_id = s->id;
-	return run_scope(POSTURE_SCOPE_SERVICE, &x, out);
+	if (!e)
+		return API_E_INVALID;
+	x.info = e->info;
+	x.version = e->version;
+	x.bridge = e->bridge;
+	x.engine_host = e->host;
+	x.engine_tls = e->tls;
+	x.engine_socket = unix_path(e->host);
+	x.host = e->hostfacts;
+	if (set_object(s, &x) != 0)
+		return API_E_INVALID;
+	return run_scope(s->scope, &x, out);
 }

@@ -20,34 +20,46 @@ const struct posture_rule *posture_rule_find(const char *id);
 /* The first scope the rule applies to: where a listing shows it once. */
 enum posture_scope posture_rule_scope(const struct posture_rule *r);
 
-/* Each appends the findings of every rule of its scope to out (which
- * may already hold findings); API_E_NOMEM when an allocation failed. */
-api_code posture_check_container(const struct api_container_inspect *ci,
-				 const char *engine_host,
-				 struct posture_findings *out);
-/* The same, knowing the daemon's defaults from its host's facts (NULL:
- * unknown): dockerd --no-new-privileges covers every container that does
- * not opt out, with nothing in its SecurityOpt to show it. */
-api_code posture_check_container_on(const struct api_container_inspect *ci,
-				    const char *engine_host,
-				    const struct hostfacts *host,
-				    struct posture_findings *out);
-/* name: how the findings name the image (a reference); NULL: its id. */
-api_code posture_check_image(const struct api_image_inspect *img,
-			     const struct api_image_history *hist,
-			     const char *name, struct posture_findings *out);
-api_code posture_check_engine(const struct api_info *info,
-			      const struct api_version *ver,
-			      const struct api_network *bridge,
-			      const char *engine_host, int engine_tls,
-			      struct posture_findings *out);
-/* The host rules (posture/check_host*.c) over facts collected on the
- * engine's own host (cli/hostfacts_collect.h). */
-api_code posture_check_host(const struct hostfacts *h,
-			    struct posture_findings *out);
-/* A swarm service's task template (object: its name), judged before
- * and however often its containers are replaced. */
-api_code posture_check_service(const struct api_service *s,
-			       struct posture_findings *out);
+/*
+ * The one entry point of judging: every screen and command (the posture
+ * pane, berth audit, berth watch, the fleet view) judges a subject only
+ * through posture_judge, and a subject always comes with what is known
+ * of its engine, so no caller can judge a container without the engine
+ * its verdicts depend on (5.2/5.3 need the engine's SecurityOptions,
+ * 5.26 the daemon's own defaults, 5.30 its default bridge).
+ */
+struct hostfacts;
+struct api_service;
+
+/* Gathered once per scan; any member may be NULL (not known). */
+struct posture_engine {
+	const struct api_info *info;
+	const struct api_version *version;
+	/* The network with com.docker.network.bridge.default_bridge=true;
+	 * NULL when the engine has none (dockerd --bridge=none). */
+	const struct api_network *bridge;
+	const char *host; /* "unix:///...", "tcp://h:2376" */
+	int tls;
+	/* The engine's own host, read when it is this one. */
+	const struct hostfacts *hostfacts;
+};
+
+struct posture_subject {
+	enum posture_scope scope;
+	const struct posture_engine *engine; /* required */
+	/* the member of the scope: */
+	const struct api_container_inspect *container;
+	const struct api_image_inspect *image;
+	const struct api_image_history *history; /* may be NULL */
+	const char *image_name; /* how findings name the image; NULL: id */
+	const struct api_service *service;
+	/* POSTURE_SCOPE_ENGINE and _HOST judge s->engine itself. */
+};
+
+/* Appends the findings of every rule of the subject's scope to out
+ * (which may already hold findings).  API_E_INVALID without an engine or
+ * without the scope's object; API_E_NOMEM when an allocation failed. */
+api_code posture_judge(const struct posture_subject *s,
+		       struct posture_findings *out);
 
 #endif

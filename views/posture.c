@@ -371,9 +371,7 @@ static void v_destroy(void *data)
 	pv_cancel(d);
 	pm_free(&d->m);
 	table_free(&d->table);
-	api_info_free(&d->info);
-	api_version_free(&d->ver);
-	api_network_free(&d->bridge);
+	posture_engine_facts_free(&d->ef);
 	free(d->vis);
 	free(d->select_arg);
 	free(d);

@@ -7,6 +7,7 @@
 #include "api/client.h"
 #include "api/networks.h"
 #include "api/system.h"
+#include "posture/engine_facts.h"
 #include "tui/screen.h"
 #include "tui/table.h"
 #include "model/posture_model.h"
@@ -51,9 +52,11 @@ struct posture_view {
 	struct api_request *list_req;
 	struct pv_slot slots[PV_INFLIGHT];
 	struct pv_slot eng[PV_ENGINE_REQS];
-	struct api_info info;
-	struct api_version ver;
-	struct api_network bridge;
+	/* what every container is judged with: none is judged before the
+	 * engine's facts are in (facts_ready), so the pane's verdicts are
+	 * berth audit's */
+	struct posture_engine_facts ef;
+	int facts_ready;
 	int eng_ok[PV_ENGINE_REQS];
 	int eng_left;
 	size_t scan_total; /* containers of the last full scan */

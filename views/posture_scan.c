@@ -4,7 +4,6 @@
 
 #include "api/container_inspect.h"
 #include "api/containers.h"
-#include "posture/hostfacts_collect.h"
 #include "posture/rules.h"
 #include "views/app.h"
 #include "views/posture_impl.h"
@@ -32,8 +31,7 @@ static void inspect_done(struct api_request *req, api_code code,
 	if (code == API_OK && !e) {
 		/* destroyed while it was inspected: stays gone */
 	} else if (code == API_OK) {
-		if (pm_judge_json(&d->m, resp->body, resp->body_len,
-				  api_client_host(app_client(d->app)),
+		if (pm_judge_json(&d->m, resp->body, resp->body_len, &d->ef.e,
 				  &perr) != API_OK)
 			app_error(d->app, "posture: %.40s: %s", s->id,
 				  perr.msg);
@@ -66,6 +64,8 @@ void pv_pump(struct posture_view *d)
 	char *path;
 	int i;
 
+	if (!d->facts_ready)
+		return; /* engine_judge pumps once they are */
 	for (i = 0; i < PV_INFLIGHT; i++) {
 		struct pv_slot *s = &d->slots[i];
 		if (s->req)
@@ -164,58 +164,44 @@ static api_code engine_parse(struct posture_view *d, int idx,
 			     const struct api_response *resp,
 			     struct api_error *err)
 {
+	struct posture_engine_facts *f = &d->ef;
 	const char *b = resp->body;
 	size_t n = resp->body_len;
 
 	switch (idx) {
 	case PV_INFO:
-		api_info_free(&d->info);
-		return api_info_parse(b, n, &d->info, err);
+		api_info_free(&f->info);
+		return api_info_parse(b, n, &f->info, err);
 	case PV_VERSION:
-		api_version_free(&d->ver);
-		return api_version_parse(b, n, &d->ver, err);
+		api_version_free(&f->ver);
+		return api_version_parse(b, n, &f->ver, err);
 	default:
-		api_network_free(&d->bridge);
-		return api_network_inspect_parse(b, n, &d->bridge, err);
+		api_network_free(&f->bridge);
+		return api_network_inspect_parse(b, n, &f->bridge, err);
 	}
 }
 
-/* The engine's own host, when berth runs on it: local file reads only,
- * fast enough for the loop.  Its findings join the engine's summary. */
-static api_code host_judge(struct posture_view *d, const char *host)
-{
-	struct hostfacts h = {0};
-	api_code rc;
-
-	if (!host || strncmp(host, "unix://", 7) != 0)
-		return API_OK;
-	rc = hostfacts_collect(
-		host, d->eng_ok[PV_INFO] ? d->info.docker_root_dir : NULL,
-		d->eng_ok[PV_VERSION] ? d->ver.version : NULL,
-		d->eng_ok[PV_VERSION] ? d->ver.api_version : NULL, &h);
-	if (rc == API_OK)
-		rc = posture_check_host(&h, &d->m.engine);
-	posture_findings_sort(&d->m.engine);
-	hostfacts_free(&h);
-	return rc;
-}
-
+/* Every answer is in: the facts are finished (the host's read when it
+ * is this one) and the engine judged; then the containers, each judged
+ * with the same facts, again if they had been judged before. */
 static void engine_judge(struct posture_view *d)
 {
-	const char *def = api_kv_get(
-		&d->bridge.options, "com.docker.network.bridge.default_bridge");
-	/* No default bridge (dockerd --bridge=none) is no finding. */
-	int br = d->eng_ok[PV_BRIDGE] && def && strcmp(def, "true") == 0;
 	struct api_client *c = app_client(d->app);
+	size_t i;
 
-	if (pm_judge_engine(&d->m, d->eng_ok[PV_INFO] ? &d->info : NULL,
-			    d->eng_ok[PV_VERSION] ? &d->ver : NULL,
-			    br ? &d->bridge : NULL, api_client_host(c),
-			    api_client_is_tls(c)) != API_OK)
+	d->ef.have_info = d->eng_ok[PV_INFO];
+	d->ef.have_ver = d->eng_ok[PV_VERSION];
+	d->ef.have_bridge = d->eng_ok[PV_BRIDGE];
+	if (posture_engine_facts_finish(&d->ef, api_client_host(c),
+					api_client_is_tls(c)) != API_OK ||
+	    pm_judge_engine(&d->m, &d->ef.e) != API_OK)
 		app_error(d->app, "posture: out of memory");
-	else if (host_judge(d, api_client_host(c)) != API_OK)
-		app_error(d->app, "posture: out of memory");
+	d->facts_ready = 1;
+	for (i = 0; i < d->m.n; i++)
+		if (d->m.items[i].judged)
+			d->m.items[i].want = 1;
 	pv_changed(d);
+	pv_pump(d);
 }
 
 static void engine_done(struct api_request *req, api_code code,

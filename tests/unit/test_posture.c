@@ -11,6 +11,7 @@
 #include "api/images.h"
 #include "api/networks.h"
 #include "api/system.h"
+#include "tests/lib/judge.h"
 #include "posture/rules.h"
 
 #define ENGINE "unix:///var/lib/berth-engine/docker.sock"
@@ -71,7 +72,7 @@ static void check_fixture(const char *name, const char *want)
 	json = tl_data(file, &len);
 	assert_int_equal(api_container_inspect_parse(json, len, &ci, &err),
 			 API_OK);
-	assert_int_equal(posture_check_container(&ci, ENGINE, &f), API_OK);
+	assert_int_equal(tl_check_container(&ci, ENGINE, &f), API_OK);
 	assert_ids(&f, want);
 	posture_findings_free(&f);
 	posture_findings_free(&f);
@@ -137,7 +138,7 @@ static struct posture_findings run_json(const char *json)
 	assert_int_equal(
 		api_container_inspect_parse(json, strlen(json), &ci, &err),
 		API_OK);
-	assert_int_equal(posture_check_container(&ci, NULL, &f), API_OK);
+	assert_int_equal(tl_check_container(&ci, NULL, &f), API_OK);
 	api_container_inspect_free(&ci);
 	return f;
 }
@@ -154,7 +155,7 @@ static void test_severities_and_evidence(void **state)
 	(void)state;
 	assert_int_equal(api_container_inspect_parse(json, len, &ci, &err),
 			 API_OK);
-	assert_int_equal(posture_check_container(&ci, ENGINE, &f), API_OK);
+	assert_int_equal(tl_check_container(&ci, ENGINE, &f), API_OK);
 	x = posture_findings_get(&f, "5.6", NULL);
 	assert_non_null(x);
 	/* read-only: still a finding, one grade below read-write */
@@ -246,7 +247,7 @@ static void test_engine(void **state)
 
 	(void)state;
 	load_engine(&info, &ver);
-	assert_int_equal(posture_check_engine(&info, &ver, NULL, ENGINE, 0, &f),
+	assert_int_equal(tl_check_engine(&info, &ver, NULL, ENGINE, 0, &f),
 			 API_OK);
 	assert_ids(&f, "2.1 2.9 2.13 2.15");
 	assert_string_equal(posture_findings_get(&f, "2.13", NULL)->evidence,
@@ -255,9 +256,9 @@ static void test_engine(void **state)
 
 	assert_int_equal(api_network_inspect_parse(brj, strlen(brj), &br, &err),
 			 API_OK);
-	assert_int_equal(posture_check_engine(&info, &ver, &br,
-					      "tcp://10.0.0.1:2375", 0, &f),
-			 API_OK);
+	assert_int_equal(
+		tl_check_engine(&info, &ver, &br, "tcp://10.0.0.1:2375", 0, &f),
+		API_OK);
 	assert_ids(&f, "2.1 2.2 berth.engine.tls 2.9 2.13 2.15");
 	assert_int_equal(
 		posture_findings_get(&f, "berth.engine.tls", NULL)->severity,
@@ -265,13 +266,13 @@ static void test_engine(void **state)
 	posture_findings_free(&f);
 	/* TLS on: no berth.engine.tls; icc=false: no 2.2 */
 	api_kvlist_free(&br.options);
-	assert_int_equal(posture_check_engine(&info, &ver, NULL,
-					      "tcp://10.0.0.1:2376", 1, &f),
+	assert_int_equal(tl_check_engine(&info, &ver, NULL,
+					 "tcp://10.0.0.1:2376", 1, &f),
 			 API_OK);
 	assert_null(posture_findings_get(&f, "berth.engine.tls", NULL));
 	posture_findings_free(&f);
 	/* nothing fetched at all: no crash, nothing claimed */
-	assert_int_equal(posture_check_engine(NULL, NULL, NULL, NULL, 0, &f),
+	assert_int_equal(tl_check_engine(NULL, NULL, NULL, NULL, 0, &f),
 			 API_OK);
 	assert_int_equal(f.n, 0);
 	api_network_free(&br);
@@ -297,7 +298,7 @@ static void check_image(const char *t, const char *want)
 	j = tl_data(file, &len);
 	assert_int_equal(api_image_history_parse(j, len, &h, &err), API_OK);
 	free(j);
-	assert_int_equal(posture_check_image(&img, &h, NULL, &f), API_OK);
+	assert_int_equal(tl_check_image(&img, &h, NULL, &f), API_OK);
 	assert_ids(&f, want);
 	posture_findings_free(&f);
 	api_image_history_free(&h);
@@ -327,7 +328,7 @@ static void test_images(void **state)
 			 API_OK);
 	assert_int_equal(api_image_history_parse(hj, strlen(hj), &h, &err),
 			 API_OK);
-	assert_int_equal(posture_check_image(&img, &h, NULL, &f), API_OK);
+	assert_int_equal(tl_check_image(&img, &h, NULL, &f), API_OK);
 	assert_ids(&f, "4.1 4.6 4.7 4.9 berth.image.tag");
 	assert_string_equal(f.items[0].object, "sha256:ab");
 	assert_string_equal(posture_findings_get(&f, "4.9", NULL)->evidence,

@@ -23,7 +23,10 @@ static void judge_fixture(struct posture_model *m, const char *name)
 
 	snprintf(file, sizeof(file), "posture_c_%s.json", name);
 	json = tl_data(file, &len);
-	assert_int_equal(pm_judge_json(m, json, len, ENGINE, &err), API_OK);
+	assert_int_equal(pm_judge_json(m, json, len,
+				       &(struct posture_engine){.host = ENGINE},
+				       &err),
+			 API_OK);
 	free(json);
 }
 
@@ -231,17 +234,24 @@ static void test_engine_in_score(void **state)
 	assert_int_equal(api_version_parse(j, len, &ver, &err), API_OK);
 	free(j);
 	pm_init(&m);
-	assert_int_equal(pm_judge_engine(&m, &info, &ver, NULL,
-					 "tcp://10.0.0.1:2375", 0),
-			 API_OK);
+	assert_int_equal(
+		pm_judge_engine(&m,
+				&(struct posture_engine){
+					.info = &info,
+					.version = &ver,
+					.host = "tcp://10.0.0.1:2375"}),
+		API_OK);
 	assert_true(m.engine_judged);
 	/* plain TCP is critical and sorts first */
 	assert_string_equal(m.engine.items[0].rule->id, "berth.engine.tls");
 	pm_update(&m);
 	assert_true(m.score <= 75);
 	assert_int_equal(m.counts[POSTURE_SEV_CRITICAL], 0);
-	assert_int_equal(pm_judge_engine(&m, NULL, NULL, NULL, NULL, 0),
+	/* nothing known of the engine: judged all the same */
+	assert_int_equal(pm_judge_engine(&m, &(struct posture_engine){0}),
 			 API_OK);
+	/* no engine at all: refused, so a caller cannot skip it */
+	assert_int_equal(pm_judge_engine(&m, NULL), API_E_INVALID);
 	pm_free(&m);
 	api_info_free(&info);
 	api_version_free(&ver);
@@ -266,10 +276,13 @@ static void test_hostile(void **state)
 	pm_init(&m);
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		assert_int_not_equal(
-			pm_judge_json(&m, bad[i], strlen(bad[i]), ENGINE, &err),
+			pm_judge_json(&m, bad[i], strlen(bad[i]),
+				      &(struct posture_engine){.host = ENGINE},
+				      &err),
 			API_OK);
 	assert_int_equal(m.n, 0);
-	assert_int_equal(pm_judge_json(&m, odd, sizeof(odd) - 1, NULL, &err),
+	assert_int_equal(pm_judge_json(&m, odd, sizeof(odd) - 1,
+				       &(struct posture_engine){0}, &err),
 			 API_OK);
 	assert_int_equal(m.n, 1);
 	/* a string "yes" is no privileged flag, but cap-add ALL escapes */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/container_inspect.h"
+#include "tests/lib/judge.h"
 #include "posture/hostfacts.h"
 #include "posture/rules.h"
 
@@ -41,7 +42,7 @@ static void nnp_of(const char *json, size_t len, const struct hostfacts *h,
 
 	assert_int_equal(api_container_inspect_parse(json, len, &ci, &err),
 			 API_OK);
-	assert_int_equal(posture_check_container_on(&ci, NULL, h, &f), API_OK);
+	assert_int_equal(tl_check_container_on(&ci, NULL, h, &f), API_OK);
 	x = posture_findings_get(&f, "5.26", NULL);
 	snprintf(out, cap, "%s", x ? x->evidence : "");
 	if (x)

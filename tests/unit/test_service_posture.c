@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/swarm_service.h"
+#include "tests/lib/judge.h"
 #include "posture/report.h"
 #include "posture/rules.h"
 
@@ -25,7 +26,7 @@ static void judge(const char *file, struct judged *j)
 			 API_OK);
 	free(json);
 	for (i = 0; i < j->l.n; i++)
-		assert_int_equal(posture_check_service(&j->l.items[i], &j->f),
+		assert_int_equal(tl_check_service(&j->l.items[i], &j->f),
 				 API_OK);
 }
 

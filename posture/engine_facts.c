@@ -1,0 +1,70 @@
+#include "posture/engine_facts.h"
+
+#include <string.h>
+
+#include "posture/hostfacts_collect.h"
+
+api_code posture_engine_facts_finish(struct posture_engine_facts *f,
+				     const char *host, int tls)
+{
+	const char *def = f->have_bridge
+				  ? api_kv_get(&f->bridge.options,
+					       "com.docker.network.bridge."
+					       "default_bridge")
+				  : NULL;
+	api_code rc = API_OK;
+
+	if (f->have_host) {
+		hostfacts_free(&f->host);
+		memset(&f->host, 0, sizeof(f->host));
+		f->have_host = 0;
+	}
+	if (host && strncmp(host, "unix://", 7) == 0) {
+		rc = hostfacts_collect(
+			host, f->have_info ? f->info.docker_root_dir : NULL,
+			f->have_ver ? f->ver.version : NULL,
+			f->have_ver ? f->ver.api_version : NULL, &f->host);
+		f->have_host = 1;
+	}
+	f->e.info = f->have_info ? &f->info : NULL;
+	f->e.version = f->have_ver ? &f->ver : NULL;
+	/* No default bridge (dockerd --bridge=none) is no finding. */
+	f->e.bridge = def && strcmp(def, "true") == 0 ? &f->bridge : NULL;
+	f->e.host = host;
+	f->e.tls = tls;
+	f->e.hostfacts = f->have_host ? &f->host : NULL;
+	return rc;
+}
+
+api_code posture_engine_facts_fetch(struct api_client *c,
+				    struct posture_engine_facts *f,
+				    struct api_error *err)
+{
+	api_code rc = api_info(c, &f->info, err);
+
+	if (rc != API_OK)
+		return rc;
+	f->have_info = 1;
+	rc = api_version(c, &f->ver, err);
+	if (rc != API_OK)
+		return rc;
+	f->have_ver = 1;
+	rc = api_network_inspect(c, "bridge", &f->bridge, err);
+	if (rc == API_OK)
+		f->have_bridge = 1;
+	else if (rc == API_E_HTTP && err->http_status == 404)
+		rc = API_OK;
+	if (rc != API_OK)
+		return rc;
+	return posture_engine_facts_finish(f, api_client_host(c),
+					   api_client_is_tls(c));
+}
+
+void posture_engine_facts_free(struct posture_engine_facts *f)
+{
+	api_info_free(&f->info);
+	api_version_free(&f->ver);
+	api_network_free(&f->bridge);
+	hostfacts_free(&f->host);
+	memset(f, 0, sizeof(*f));
+}
