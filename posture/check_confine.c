@@ -67,18 +67,55 @@ static void privileged_evidence(const struct posture_ctx *x,
 		posture_ev_add(e, "HostConfig.Privileged=true");
 }
 
+/* CIS 5.2 and 5.3 apply "if applicable": to the engine's own mandatory
+ * access control.  Unknown (no /info): judged on what the container
+ * opts out of.  An engine with neither confines no container at all:
+ * every container fails both, with the engine's options as evidence. */
+enum mac { MAC_UNKNOWN, MAC_NONE, MAC_APPARMOR, MAC_SELINUX };
+
+static enum mac engine_mac(const struct posture_ctx *x)
+{
+	if (!x->info)
+		return MAC_UNKNOWN;
+	if (x->info->security.apparmor)
+		return MAC_APPARMOR;
+	if (x->info->security.selinux)
+		return MAC_SELINUX;
+	return MAC_NONE;
+}
+
+static void no_mac_evidence(const struct posture_ctx *x, struct posture_ev *e)
+{
+	size_t i, off = 0;
+	char opts[200] = "";
+
+	for (i = 0; i < x->info->security_options.n && off < sizeof(opts); i++)
+		off += (size_t)snprintf(opts + off, sizeof(opts) - off, "%s%s",
+					i ? " " : "",
+					x->info->security_options.v[i]);
+	posture_ev_add(e,
+		       "engine SecurityOptions [%s]: neither apparmor nor "
+		       "selinux",
+		       opts);
+}
+
 void posture_check_apparmor(const struct posture_rule *r,
 			    const struct posture_ctx *x,
 			    struct posture_findings *out)
 {
 	const struct api_container_inspect *ci = x->container;
 	struct posture_ev e = {0};
+	enum mac m = engine_mac(x);
 
+	if (m == MAC_SELINUX)
+		return; /* not applicable: 5.3 judges this engine */
+	if (m == MAC_NONE)
+		no_mac_evidence(x, &e);
 	privileged_evidence(x, &e);
 	if (posture_secopt_is(&ci->host_config, "apparmor", "unconfined"))
 		posture_ev_add(&e,
 			       "HostConfig.SecurityOpt=apparmor=unconfined");
-	else if (ci->app_armor_profile &&
+	else if (m != MAC_NONE && ci->app_armor_profile &&
 		 strcmp(ci->app_armor_profile, "unconfined") == 0 &&
 		 !ci->host_config.privileged)
 		posture_ev_add(&e, "AppArmorProfile=unconfined");
@@ -90,7 +127,12 @@ void posture_check_selinux(const struct posture_rule *r,
 			   struct posture_findings *out)
 {
 	struct posture_ev e = {0};
+	enum mac m = engine_mac(x);
 
+	if (m == MAC_APPARMOR)
+		return; /* not applicable: 5.2 judges this engine */
+	if (m == MAC_NONE)
+		no_mac_evidence(x, &e);
 	privileged_evidence(x, &e);
 	if (posture_secopt_is(&x->container->host_config, "label", "disable"))
 		posture_ev_add(&e, "HostConfig.SecurityOpt=label=disable");

@@ -8,27 +8,29 @@ static int is(const char *s, const char *v)
 	return s && strcmp(s, v) == 0;
 }
 
-void posture_check_healthcheck(const struct posture_rule *r,
-			       const struct posture_ctx *x,
-			       struct posture_findings *out)
+/* CIS 5.27: a running container whose health the engine checks.  The
+ * image's HEALTHCHECK (4.6) or --health-cmd gives it a State.Health;
+ * --no-healthcheck takes it away. */
+void posture_check_health_runtime(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out)
 {
-	const struct api_healthcheck *h;
+	const struct api_container_inspect *ci = x->container;
+	const struct api_healthcheck *h = &ci->config.healthcheck;
 	struct posture_ev e = {0};
 
-	if (x->scope == POSTURE_SCOPE_IMAGE) {
-		posture_check_image_healthcheck(r, x, out);
+	if (!ci->state.running)
 		return;
-	}
-	h = &x->container->config.healthcheck;
-	/* Config holds the image's healthcheck merged in, so this judges
-	 * what the container really runs. */
-	if (!h->set || h->test.n == 0)
-		posture_ev_add(&e, "Config.Healthcheck absent");
-	else if (is(h->test.v[0], "NONE"))
-		posture_ev_add(&e, "Config.Healthcheck.Test=[NONE]");
+	if (h->set && h->test.n > 0 && is(h->test.v[0], "NONE"))
+		posture_ev_add(&e, "Config.Healthcheck.Test=[NONE] "
+				   "(--no-healthcheck)");
+	else if (!ci->state.health_status || !*ci->state.health_status)
+		posture_ev_add(&e, "State.Health absent (no HEALTHCHECK in the "
+				   "image, no --health-cmd)");
 	posture_emit(r, x, out, r->severity, &e);
 }
 
+/* The engine checks its health, and it fails: an alert, not 5.27. */
 void posture_check_health(const struct posture_rule *r,
 			  const struct posture_ctx *x,
 			  struct posture_findings *out)
@@ -172,17 +174,28 @@ void posture_check_cgroup_parent(const struct posture_rule *r,
 	posture_emit(r, x, out, r->severity, &e);
 }
 
+/* CIS 5.30: attached to the engine's default bridge (docker0).  What
+ * counts is the network the container is on, not HostConfig.NetworkMode
+ * ("default" names the default network whatever it is): with the
+ * engine's default bridge known, its name (and id once connected); with
+ * the engine known to have none (dockerd --bridge=none), no container is
+ * on it; with nothing known of the engine, a network named "bridge". */
 void posture_check_default_bridge(const struct posture_rule *r,
 				  const struct posture_ctx *x,
 				  struct posture_findings *out)
 {
 	const struct api_container_inspect *ci = x->container;
-	const char *m = ci->host_config.network_mode;
+	const char *name = x->bridge && x->bridge->name ? x->bridge->name
+			   : x->info			? NULL
+							: "bridge";
+	const struct api_endpoint *ep =
+		name ? api_container_network(ci, name) : NULL;
 	struct posture_ev e = {0};
 
-	if (is(m, "bridge") || is(m, "default"))
-		posture_ev_add(&e, "HostConfig.NetworkMode=%s", m);
-	else if (api_container_network(ci, "bridge"))
-		posture_ev_add(&e, "NetworkSettings.Networks.bridge");
+	if (ep && x->bridge && ep->network_id && *ep->network_id &&
+	    x->bridge->id && strcmp(ep->network_id, x->bridge->id) != 0)
+		ep = NULL; /* a network of that name, but another one */
+	if (ep)
+		posture_ev_add(&e, "NetworkSettings.Networks.%s", name);
 	posture_emit(r, x, out, r->severity, &e);
 }

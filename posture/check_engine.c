@@ -98,3 +98,15 @@ void posture_check_engine_rule(const struct posture_rule *r,
 		posture_ev_add(&e, "Version.Experimental=true");
 	posture_emit(r, x, out, r->severity, &e);
 }
+
+void posture_check_engine_mac(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	if (x->info && !x->info->security.apparmor &&
+	    !x->info->security.selinux)
+		posture_ev_add(&e, "SecurityOptions lack apparmor and selinux");
+	posture_emit(r, x, out, r->severity, &e);
+}

@@ -17,27 +17,139 @@ void posture_check_image_healthcheck(const struct posture_rule *r,
 	posture_emit(r, x, out, r->severity, &e);
 }
 
+/* One simple command of a RUN line: its words, leading variable
+ * assignments and sudo/env skipped. */
+#define CMD_WORDS 4
+
+static size_t words(const char *cmd, size_t n, char w[CMD_WORDS][32])
+{
+	size_t k = 0, i = 0;
+
+	while (i < n && k < CMD_WORDS) {
+		size_t len;
+
+		while (i < n && (cmd[i] == ' ' || cmd[i] == '\t'))
+			i++;
+		len = 0;
+		while (i + len < n && cmd[i + len] != ' ' &&
+		       cmd[i + len] != '\t')
+			len++;
+		if (len == 0)
+			break;
+		if (len < 32) {
+			memcpy(w[k], cmd + i, len);
+			w[k][len] = '\0';
+			/* VAR=x, sudo, env: what runs comes after */
+			if (!(k == 0 && (memchr(w[k], '=', len) ||
+					 strcmp(w[k], "sudo") == 0 ||
+					 strcmp(w[k], "env") == 0)))
+				k++;
+		}
+		i += len;
+	}
+	return k;
+}
+
+static int is_word(const char *w, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(w, *set) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1: refreshes a package index; 2: installs or upgrades; 0: neither. */
+static int package_step(const char *cmd, size_t n)
+{
+	static const char *const apt[] = {"apt-get", "apt", "aptitude", NULL};
+	static const char *const rpm[] = {"yum", "dnf", "microdnf", NULL};
+	static const char *const apt_in[] = {
+		"install", "upgrade", "dist-upgrade", "full-upgrade", NULL};
+	static const char *const rpm_in[] = {"install", "upgrade", "update",
+					     "reinstall", NULL};
+	char w[CMD_WORDS][32];
+	size_t k = words(cmd, n, w), i;
+	const char *verb = NULL;
+
+	if (k == 0)
+		return 0;
+	/* the first word after the options is the subcommand */
+	for (i = 1; i < k && !verb; i++)
+		if (w[i][0] != '-')
+			verb = w[i];
+	if (is_word(w[0], apt))
+		return !verb			     ? 0
+		       : strcmp(verb, "update") == 0 ? 1
+		       : is_word(verb, apt_in)	     ? 2
+						     : 0;
+	if (strcmp(w[0], "apk") == 0) {
+		for (i = 1; i < k; i++)
+			if (strcmp(w[i], "add") == 0 ||
+			    strcmp(w[i], "upgrade") == 0)
+				return 2; /* apk add --update: installs */
+		return verb && strcmp(verb, "update") == 0 ? 1 : 0;
+	}
+	if (is_word(w[0], rpm))
+		return !verb ? 0
+		       : strcmp(verb, "makecache") == 0 ||
+				       strcmp(verb, "check-update") == 0
+			       ? 1
+		       : is_word(verb, rpm_in) ? 2
+					       : 0;
+	if (strcmp(w[0], "zypper") == 0)
+		return !verb ? 0
+		       : strcmp(verb, "refresh") == 0 ||
+				       strcmp(verb, "ref") == 0
+			       ? 1
+		       : strcmp(verb, "install") == 0 ||
+				       strcmp(verb, "in") == 0 ||
+				       strcmp(verb, "update") == 0 ||
+				       strcmp(verb, "up") == 0
+			       ? 2
+			       : 0;
+	return 0;
+}
+
+int posture_run_update_alone(const char *run)
+{
+	int update = 0, install = 0;
+
+	while (run && *run) {
+		size_t n = strcspn(run, "&|;\n");
+		int st = package_step(run, n);
+
+		update |= st == 1;
+		install |= st == 2;
+		run += n;
+		run += strspn(run, "&|;\n");
+	}
+	return update && !install;
+}
+
+/* The RUN part of a history line: "/bin/sh -c CMD", "RUN /bin/sh -c CMD
+ * # buildkit"; a "#(nop)" line is no RUN. */
+static const char *run_text(const char *created_by)
+{
+	const char *c = strstr(created_by, "/bin/sh -c ");
+
+	if (!c || strstr(created_by, "#(nop)"))
+		return NULL;
+	return c + strlen("/bin/sh -c ");
+}
+
 void posture_check_image_update(const struct posture_rule *r,
 				const struct posture_ctx *x,
 				struct posture_findings *out)
 {
-	static const char *const updates[] = {
-		"apt-get update", "apt update",	   "apk update",
-		"yum makecache",  "dnf makecache",
-	};
 	struct posture_ev e = {0};
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; x->history && i < x->history->n; i++) {
 		const char *c = x->history->items[i].created_by;
-		if (!c || strstr(c, "install") || strstr(c, "upgrade") ||
-		    strstr(c, " add "))
-			continue;
-		for (k = 0; k < sizeof(updates) / sizeof(updates[0]); k++)
-			if (strstr(c, updates[k])) {
-				posture_ev_add(&e, "History: %.120s", c);
-				break;
-			}
+		const char *run = c ? run_text(c) : NULL;
+
+		if (run && posture_run_update_alone(run))
+			posture_ev_add(&e, "History: %.120s", c);
 	}
 	posture_emit(r, x, out, r->severity, &e);
 }

@@ -90,9 +90,9 @@ void posture_check_readonly(const struct posture_rule *r,
 			    struct posture_findings *out);
 
 /* check_container.c */
-void posture_check_healthcheck(const struct posture_rule *r,
-			       const struct posture_ctx *x,
-			       struct posture_findings *out);
+void posture_check_health_runtime(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out);
 void posture_check_health(const struct posture_rule *r,
 			  const struct posture_ctx *x,
 			  struct posture_findings *out);
@@ -141,10 +141,19 @@ void posture_check_all_interfaces(const struct posture_rule *r,
 				  const struct posture_ctx *x,
 				  struct posture_findings *out);
 
-/* check_image.c; the image side of posture_check_healthcheck */
+/* check_engine.c: an engine with neither AppArmor nor SELinux */
+void posture_check_engine_mac(const struct posture_rule *r,
+			      const struct posture_ctx *x,
+			      struct posture_findings *out);
+
+/* check_image.c */
 void posture_check_image_healthcheck(const struct posture_rule *r,
 				     const struct posture_ctx *x,
 				     struct posture_findings *out);
+/* Pure, for tests: 1 when a RUN's command line refreshes a package index
+ * (apt-get update, apk update, yum/dnf makecache, zypper refresh) and
+ * installs nothing in the same RUN. */
+int posture_run_update_alone(const char *run);
 void posture_check_image_update(const struct posture_rule *r,
 				const struct posture_ctx *x,
 				struct posture_findings *out);

@@ -13,7 +13,9 @@
 #include "tests/lib/judge.h"
 #include "posture/rules.h"
 
-#define BASE "4.1 4.6 5.11 5.12 5.13 5.26 5.29"
+#define BASE "4.1 5.11 5.12 5.13 5.26 5.27 5.29"
+/* created, never started: no runtime health check to judge (5.27) */
+#define BASE_STOPPED "4.1 5.11 5.12 5.13 5.26 5.29"
 
 static const struct {
 	const char *tag;
@@ -27,17 +29,17 @@ static const struct {
 	{"root", BASE " 5.6"},
 	{"docksock", BASE " 5.32"},
 	{"etcro", BASE " 5.6"},
-	{"port80", BASE " 5.8 5.14 5.30"},
-	{"portlo", BASE " 5.30"},
+	{"port80", BASE_STOPPED " 5.8 5.14 5.30"},
+	{"portlo", BASE_STOPPED " 5.30"},
 	{"hostnet", BASE " 5.10"},
 	{"hostpid", BASE " 5.16 5.3"},
 	{"hostipc", BASE " 5.17 5.3"},
 	{"hostuts", BASE " 5.21"},
 	{"userns", BASE " 5.31"},
-	{"limits", "4.1 4.6 5.13 5.26"},
-	{"ronnp", "4.1 4.6 5.11 5.12 5.29"},
+	{"limits", "4.1 5.13 5.26 5.27"},
+	{"ronnp", "4.1 5.11 5.12 5.27 5.29"},
 	{"seccomp", BASE " 5.22"},
-	{"user1000", "4.6 5.11 5.12 5.13 5.26 5.29"},
+	{"user1000", "5.11 5.12 5.13 5.26 5.27 5.29"},
 	{"always", BASE " 5.15"},
 	{"onfail5", BASE},
 	{"restartno", BASE},
@@ -113,8 +115,9 @@ static void norm(const char *ids, char *out, size_t len)
 	qsort(v, n, sizeof(*v), cmp_str);
 	out[0] = '\0';
 	for (i = 0; i < n; i++)
-		off += (size_t)snprintf(out + off, len - off, "%s%s",
-					i ? " " : "", v[i]);
+		if (i == 0 || strcmp(v[i], v[i - 1]) != 0) /* a set */
+			off += (size_t)snprintf(out + off, len - off, "%s%s",
+						i ? " " : "", v[i]);
 	free(w);
 }
 
@@ -197,11 +200,19 @@ static void test_audit_json(void **state)
 {
 	int st;
 	char *out = tl_sh(&st, "%s audit --format json", berth());
+	char want[2048], *sec, *p530;
 	cJSON *j, *arr, *it;
 	size_t i;
+	int no_mac, no_bridge, br_st;
 
 	(void)state;
 	assert_int_equal(st, 0);
+	sec = tl_sh(NULL, "docker info --format '{{json .SecurityOptions}}'");
+	no_mac = !strstr(sec, "apparmor") && !strstr(sec, "selinux");
+	free(sec);
+	sec = tl_sh(&br_st, "docker network inspect bridge >/dev/null 2>&1");
+	no_bridge = br_st != 0;
+	free(sec);
 	j = cJSON_Parse(out);
 	assert_non_null(j);
 	arr = cJSON_GetObjectItem(j, "findings");
@@ -225,7 +236,16 @@ static void test_audit_json(void **state)
 					cJSON_GetStringValue(
 						cJSON_GetObjectItem(it, "id")));
 		}
-		assert_same_ids(expect[i].tag, got, expect[i].ids);
+		/* berth audit judges with the engine's facts: on an engine
+		 * with neither AppArmor nor SELinux every container fails
+		 * 5.2 and 5.3 (the rule tests above judge without them) */
+		snprintf(want, sizeof(want), "%s%s", expect[i].ids,
+			 no_mac ? " 5.2 5.3" : "");
+		/* ...and with no default bridge (--bridge=none), none is on
+		 * docker0 (5.30), whatever its port bindings say */
+		if (no_bridge && (p530 = strstr(want, " 5.30")) != NULL)
+			memmove(p530, p530 + 5, strlen(p530 + 5) + 1);
+		assert_same_ids(expect[i].tag, got, want);
 	}
 	assert_int_equal(
 		cJSON_GetObjectItem(cJSON_GetObjectItem(j, "summary"), "total")

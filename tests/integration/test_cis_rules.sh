@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The rules CIS Docker Benchmark 1.6.0 words with care, on real containers
+# of the private engine, each verdict checked against what the docker CLI
+# says of the same container, image or engine:
+#   5.2/5.3  judged by the engine's own mandatory access control
+#   5.27     a running container whose health the engine does not check
+#   berth.health.unhealthy  one whose check fails (an alert, not 5.27)
+#   5.30     only containers on the engine's default bridge, if it has one
+#   4.6      the image's HEALTHCHECK;  4.7 an index update with no install
+cd "$(dirname "$0")/../.."
+. tests/lib/tap.sh
+berth=${BERTH:-build/san/berth}
+p=cis$$
+d=$(mktemp -d /tmp/berth-cis.XXXXXX)
+cleanup() {
+	docker rm -f $(docker ps -aq --filter "name=^$p-") >/dev/null 2>&1
+	docker rmi -f "$p/upd" "$p/ok" "$p/echo" "$p/hc" >/dev/null 2>&1
+	rm -rf "$d"
+}
+trap cleanup EXIT
+
+# ids NAME: the rule ids berth audit finds for the container NAME (its
+# own findings, not its image's), sorted
+ids() {
+	$berth audit --format json --container "$1" |
+		jq -r --arg n "$1" '.findings[] | select(.object == $n) | .id' |
+		sort | tr '\n' ' '
+}
+has() { grep -qw -- "$2" <<<" $1 "; }
+evidence() {
+	$berth audit --format json --container "$1" |
+		jq -r --arg n "$1" --arg r "$2" \
+			'.findings[] | select(.object == $n and .id == $r) | .evidence'
+}
+
+# build TAG: the Dockerfile on stdin, in a context holding a stand-in
+# apt-get (busybox has none; the rule reads the history, not the tool)
+mkdir -p "$d/ctx"
+printf '#!/bin/sh\nexit 0\n' >"$d/ctx/apt-get"
+chmod +x "$d/ctx/apt-get"
+build() {
+	cat >"$d/ctx/Dockerfile"
+	docker build -q -t "$1" "$d/ctx" >/dev/null 2>&1
+}
+build "$p/upd" <<'DF'
+FROM local/busybox:latest
+COPY apt-get /bin/apt-get
+RUN apt-get update
+DF
+build "$p/ok" <<'DF'
+FROM local/busybox:latest
+COPY apt-get /bin/apt-get
+RUN apt-get update && apt-get install -y curl
+DF
+build "$p/echo" <<'DF'
+FROM local/busybox:latest
+RUN echo apt-get update > /note
+DF
+build "$p/hc" <<'DF'
+FROM local/busybox:latest
+HEALTHCHECK --interval=1s CMD true
+DF
+is "the test images were built" \
+	"$(docker images -q "$p/*" | wc -l | tr -d ' ')" 4
+
+# --pull never: nothing is ever fetched from outside
+run() {
+	docker run -d --pull never --network none --name "$p-$1" "${@:2}" \
+		>/dev/null
+}
+run plain local/busybox:latest sleep 600
+run hc --health-cmd true --health-interval 1s local/busybox:latest sleep 600
+run imghc "$p/hc" sleep 600
+run nohc --no-healthcheck "$p/hc" sleep 600
+run sick --health-cmd false --health-interval 1s --health-retries 1 \
+	local/busybox:latest sleep 600
+docker create --pull never --name "$p-created" local/busybox:latest \
+	sleep 1 >/dev/null
+run upd "$p/upd" sleep 600
+run ok "$p/ok" sleep 600
+run echo "$p/echo" sleep 600
+for _ in $(seq 100); do
+	[ "$(docker inspect -f '{{.State.Health.Status}}' "$p-sick")" = unhealthy ] &&
+		[ "$(docker inspect -f '{{.State.Health.Status}}' "$p-hc")" = healthy ] && break
+	sleep 0.1
+done
+
+# 5.2 / 5.3: by the engine's SecurityOptions, as docker info shows them
+sec=$(docker info --format '{{json .SecurityOptions}}')
+aa=0
+se=0
+grep -q 'name=apparmor' <<<"$sec" && aa=1
+grep -q 'name=selinux' <<<"$sec" && se=1
+plain=$(ids "$p-plain")
+if [ $aa = 0 ] && [ $se = 0 ]; then
+	has "$plain" 5.2 && has "$plain" 5.3 &&
+		ok "no AppArmor, no SELinux ($sec): a plain container fails 5.2 and 5.3" ||
+		not_ok "no MAC on the engine, yet 5.2/5.3 missing: $plain"
+	like "5.2's evidence is the engine's options" \
+		"$(evidence "$p-plain" 5.2)" "neither apparmor nor selinux"
+	like "the engine has its own finding" \
+		"$($berth audit --format json | jq -r '.findings[] | select(.scope == "engine") | .id')" \
+		"berth.engine.mac"
+else
+	is "an engine with MAC: a plain container is confined (5.2 and 5.3 pass)" \
+		"$(has "$plain" 5.2 || has "$plain" 5.3 && echo fail || echo pass)" pass
+	is "5.2 is judged only with AppArmor, 5.3 only with SELinux" \
+		"$([ $aa = 1 ] && [ $se = 0 ] && has "$(ids "$p-plain")" 5.3 && echo wrong || echo right)" right
+fi
+
+# 5.27: State.Health, as docker inspect shows it
+for c in plain hc imghc nohc sick created; do
+	h=$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.Running}}' "$p-$c")
+	got=$(ids "$p-$c")
+	want=absent
+	[ "$h" = "none true" ] && want=present
+	is "5.27 on $c (State.Health and Running: $h)" \
+		"$(has "$got" 5.27 && echo present || echo absent)" "$want"
+done
+like "--no-healthcheck is named in 5.27's evidence" \
+	"$(evidence "$p-nohc" 5.27)" "no-healthcheck"
+got=$(ids "$p-sick")
+is "an unhealthy container is its own alert" \
+	"$(has "$got" berth.health.unhealthy && echo yes)" yes
+is "4.6 is the image's rule: no container has it" \
+	"$(for c in plain hc sick; do ids "$p-$c"; done | grep -cw 4.6)" 0
+
+# 5.30: the engine's default bridge, as docker network ls shows it
+if docker network ls --filter driver=bridge --format '{{.Name}} {{.ID}}' |
+	grep -q .; then
+	not_ok "the private engine has no bridge network (engine.sh runs it with --bridge=none)"
+else
+	nm=$(docker inspect -f '{{.HostConfig.NetworkMode}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$p-created")
+	got=$(ids "$p-created")
+	is "no default bridge on the engine: 5.30 never, not even for '$nm'" \
+		"$(has "$got" 5.30 && echo present || echo absent)" absent
+fi
+
+# 4.6 and 4.7: per image, from docker history and inspect
+img_ids() {
+	$berth audit --format json --container "$1" |
+		jq -r '.findings[] | select(.scope == "image") | .id' | sort |
+		tr '\n' ' '
+}
+is "4.7: an index update alone in a RUN" \
+	"$(has "$(img_ids "$p-upd")" 4.7 && echo yes)" yes
+is "4.7: update and install in one RUN is fine" \
+	"$(has "$(img_ids "$p-ok")" 4.7 && echo yes || echo no)" no
+is "4.7: 'update' in an echo is no update" \
+	"$(has "$(img_ids "$p-echo")" 4.7 && echo yes || echo no)" no
+hc=$(docker inspect -f '{{if .Config.Healthcheck}}set{{else}}none{{end}}' "$p/hc")
+is "4.6 follows the image's Config.Healthcheck ($hc)" \
+	"$(has "$(img_ids "$p-imghc")" 4.6 && echo yes || echo no)" no
+is "4.6 on an image without HEALTHCHECK" \
+	"$(has "$(img_ids "$p-plain")" 4.6 && echo yes || echo no)" yes
+tap_done

@@ -1,0 +1,272 @@
+/* The rules CIS Docker Benchmark 1.6.0 words differently from a plain
+ * reading: 5.2/5.3 "if applicable", 5.27 health at runtime, 5.30 the
+ * default bridge, 4.7 update instructions alone.  Each judged through
+ * posture_judge with the engine facts it depends on. */
+#include "tests/lib/testlib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/container_inspect.h"
+#include "api/networks.h"
+#include "api/system.h"
+#include "posture/checks.h"
+#include "posture/rules.h"
+
+static void judge_json(const char *json, const struct posture_engine *e,
+		       struct posture_findings *f)
+{
+	struct api_container_inspect ci = {0};
+	struct api_error err;
+
+	assert_int_equal(
+		api_container_inspect_parse(json, strlen(json), &ci, &err),
+		API_OK);
+	assert_int_equal(posture_judge(
+				 &(struct posture_subject){
+					 .scope = POSTURE_SCOPE_CONTAINER,
+					 .engine = e,
+					 .container = &ci},
+				 f),
+			 API_OK);
+	api_container_inspect_free(&ci);
+}
+
+static void info_with(struct api_info *info, const char *opts)
+{
+	char json[512];
+	struct api_error err;
+
+	snprintf(json, sizeof(json), "{\"ID\":\"e1\",\"SecurityOptions\":%s}",
+		 opts);
+	assert_int_equal(api_info_parse(json, strlen(json), info, &err),
+			 API_OK);
+}
+
+#define RUNNING "\"State\":{\"Running\":true,\"Status\":\"running\"}"
+#define PLAIN "{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING "}"
+
+static const struct posture_finding *get(const struct posture_findings *f,
+					 const char *id)
+{
+	return posture_findings_get(f, id, NULL);
+}
+
+static void test_mac_if_applicable(void **state)
+{
+	struct api_info aa = {0}, se = {0}, none = {0};
+	struct posture_findings f = {0};
+	const struct posture_finding *x;
+
+	(void)state;
+	info_with(&aa, "[\"name=apparmor\",\"name=seccomp,profile=default\"]");
+	info_with(&se, "[\"name=selinux\",\"name=seccomp,profile=default\"]");
+	info_with(&none, "[\"name=seccomp,profile=default\"]");
+
+	/* AppArmor engine: 5.2 judged on the container, 5.3 not at all */
+	judge_json(PLAIN, &(struct posture_engine){.info = &aa}, &f);
+	assert_null(get(&f, "5.2"));
+	assert_null(get(&f, "5.3"));
+	posture_findings_free(&f);
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"HostConfig\":{\"SecurityOpt\":[\"apparmor=unconfined\","
+		   "\"label=disable\"]}}",
+		   &(struct posture_engine){.info = &aa}, &f);
+	assert_non_null(get(&f, "5.2"));
+	assert_null(get(&f, "5.3"));
+	posture_findings_free(&f);
+
+	/* SELinux engine: the other way round */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"HostConfig\":{\"SecurityOpt\":[\"apparmor=unconfined\","
+		   "\"label=disable\"]}}",
+		   &(struct posture_engine){.info = &se}, &f);
+	assert_null(get(&f, "5.2"));
+	assert_non_null(get(&f, "5.3"));
+	posture_findings_free(&f);
+
+	/* neither: every container fails both, the engine's options said */
+	judge_json(PLAIN, &(struct posture_engine){.info = &none}, &f);
+	x = get(&f, "5.2");
+	assert_non_null(x);
+	assert_non_null(strstr(x->evidence, "neither apparmor nor selinux"));
+	assert_non_null(strstr(x->evidence, "name=seccomp,profile=default"));
+	assert_non_null(get(&f, "5.3"));
+	posture_findings_free(&f);
+
+	/* nothing known of the engine: only what the container opts out of */
+	judge_json(PLAIN, &(struct posture_engine){0}, &f);
+	assert_null(get(&f, "5.2"));
+	assert_null(get(&f, "5.3"));
+	posture_findings_free(&f);
+
+	/* and the engine itself says why, once */
+	assert_int_equal(
+		posture_judge(
+			&(struct posture_subject){
+				.scope = POSTURE_SCOPE_ENGINE,
+				.engine = &(
+					struct posture_engine){.info = &none}},
+			&f),
+		API_OK);
+	assert_non_null(get(&f, "berth.engine.mac"));
+	posture_findings_free(&f);
+	assert_int_equal(
+		posture_judge(
+			&(struct posture_subject){
+				.scope = POSTURE_SCOPE_ENGINE,
+				.engine =
+					&(struct posture_engine){.info = &aa}},
+			&f),
+		API_OK);
+	assert_null(get(&f, "berth.engine.mac"));
+	posture_findings_free(&f);
+	api_info_free(&aa);
+	api_info_free(&se);
+	api_info_free(&none);
+}
+
+static void test_health_at_runtime(void **state)
+{
+	struct posture_engine e = {0};
+	struct posture_findings f = {0};
+
+	(void)state;
+	/* running with no State.Health: 5.27 */
+	judge_json(PLAIN, &e, &f);
+	assert_non_null(get(&f, "5.27"));
+	assert_null(get(&f, "4.6")); /* the image's rule, not the container's */
+	posture_findings_free(&f);
+	/* --no-healthcheck over an image's HEALTHCHECK */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"Config\":{\"Healthcheck\":{\"Test\":[\"NONE\"]}}}",
+		   &e, &f);
+	assert_non_null(strstr(get(&f, "5.27")->evidence, "no-healthcheck"));
+	posture_findings_free(&f);
+	/* checked and healthy, or still starting: nothing */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\",\"State\":{\"Running\":"
+		   "true,\"Health\":{\"Status\":\"starting\"}}}",
+		   &e, &f);
+	assert_null(get(&f, "5.27"));
+	assert_null(get(&f, "berth.health.unhealthy"));
+	posture_findings_free(&f);
+	/* checked and failing: an alert of its own, not 5.27 */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\",\"State\":{\"Running\":"
+		   "true,\"Health\":{\"Status\":\"unhealthy\","
+		   "\"FailingStreak\":3}}}",
+		   &e, &f);
+	assert_null(get(&f, "5.27"));
+	assert_non_null(get(&f, "berth.health.unhealthy"));
+	posture_findings_free(&f);
+	/* not running: no runtime check to judge */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\",\"State\":{\"Running\":"
+		   "false,\"Status\":\"exited\"}}",
+		   &e, &f);
+	assert_null(get(&f, "5.27"));
+	posture_findings_free(&f);
+}
+
+#define ON_BRIDGE                                                              \
+	"{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING                            \
+	",\"HostConfig\":{\"NetworkMode\":\"default\"},\"NetworkSettings\":"   \
+	"{\"Networks\":{\"bridge\":{\"NetworkID\":\"%s\"}}}}"
+
+static void test_default_bridge(void **state)
+{
+	struct api_info info = {0};
+	struct api_network br = {0};
+	struct posture_findings f = {0};
+	struct api_error err;
+	char json[512];
+	const char *brj = "{\"Name\":\"bridge\",\"Id\":\"b1\",\"Options\":{"
+			  "\"com.docker.network.bridge.default_bridge\":"
+			  "\"true\"}}";
+
+	(void)state;
+	info_with(&info, "[\"name=apparmor\"]");
+	assert_int_equal(api_network_inspect_parse(brj, strlen(brj), &br, &err),
+			 API_OK);
+	/* attached to the engine's default bridge */
+	snprintf(json, sizeof(json), ON_BRIDGE, "b1");
+	judge_json(json, &(struct posture_engine){.info = &info, .bridge = &br},
+		   &f);
+	assert_non_null(get(&f, "5.30"));
+	posture_findings_free(&f);
+	/* created, not yet connected: the name is what it will join */
+	snprintf(json, sizeof(json), ON_BRIDGE, "");
+	judge_json(json, &(struct posture_engine){.info = &info, .bridge = &br},
+		   &f);
+	assert_non_null(get(&f, "5.30"));
+	posture_findings_free(&f);
+	/* an engine with no default bridge (--bridge=none): NetworkMode
+	 * "default" and a "bridge" key prove nothing */
+	judge_json(json, &(struct posture_engine){.info = &info}, &f);
+	assert_null(get(&f, "5.30"));
+	posture_findings_free(&f);
+	/* a network called bridge that is not the default one */
+	snprintf(json, sizeof(json), ON_BRIDGE, "other");
+	judge_json(json, &(struct posture_engine){.info = &info, .bridge = &br},
+		   &f);
+	assert_null(get(&f, "5.30"));
+	posture_findings_free(&f);
+	/* a user-defined network */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"NetworkSettings\":{\"Networks\":{\"web\":{}}}}",
+		   &(struct posture_engine){.info = &info, .bridge = &br}, &f);
+	assert_null(get(&f, "5.30"));
+	posture_findings_free(&f);
+	api_network_free(&br);
+	api_info_free(&info);
+}
+
+static void test_update_alone(void **state)
+{
+	static const char *const alone[] = {
+		"apt-get update",
+		"apt-get -q update",
+		"set -e; apt-get update",
+		"DEBIAN_FRONTEND=noninteractive apt-get update",
+		"sudo apt update",
+		"apk update",
+		"yum makecache",
+		"dnf makecache --refresh",
+		"zypper refresh",
+		"apt-get update && echo done",
+	};
+	static const char *const fine[] = {
+		"apt-get update && apt-get install -y curl",
+		"apt-get update; apt-get -y upgrade",
+		"apk add --update curl",
+		"apk --update add curl",
+		"apk update && apk add curl",
+		"yum update -y",
+		"dnf makecache && dnf install -y vim",
+		"zypper ref && zypper in -y vim",
+		"echo apt-get update",
+		"echo update > /version",
+		"update-alternatives --set x y",
+		"",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(alone) / sizeof(alone[0]); i++)
+		if (!posture_run_update_alone(alone[i]))
+			fail_msg("not seen as an update alone: %s", alone[i]);
+	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++)
+		if (posture_run_update_alone(fine[i]))
+			fail_msg("seen as an update alone: %s", fine[i]);
+	assert_int_equal(posture_run_update_alone(NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mac_if_applicable),
+		cmocka_unit_test(test_health_at_runtime),
+		cmocka_unit_test(test_default_bridge),
+		cmocka_unit_test(test_update_alone),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
