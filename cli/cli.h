@@ -56,6 +56,8 @@ int cli_console(const struct cli_opts *o);
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
+/* The posture pane; with --format, its scan printed once headless. */
+int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv);
 /* An exec shell (or CMD) in a container, and attach, on this terminal. */
 int cli_cmd_shell(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_attach(const struct cli_opts *o, int argc, char **argv);

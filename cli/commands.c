@@ -14,8 +14,9 @@ static const struct cli_command commands[] = {
 	{"networks", cli_cmd_pane, "networks",
 	 "the console on the networks pane"},
 	{"events", cli_cmd_pane, "events", "the console on the engine events"},
-	{"posture", cli_cmd_pane, "posture [NAME]",
-	 "the console on the security posture (NAME selected)"},
+	{"posture", cli_cmd_posture, "posture [NAME | --format text|json]",
+	 "the console on the security posture (NAME selected); --format: "
+	 "the pane's findings printed once"},
 	{"inspect", cli_cmd_pane, "inspect [KIND:]NAME",
 	 "the console on an object's raw JSON"},
 	{"logs", cli_cmd_pane, "logs NAME",

@@ -11,7 +11,8 @@
 # DIR defaults to $BERTH_ENGINE_DIR or /tmp/berth-engine.
 # BERTH_ENGINE_TLS=PORT:CERTDIR also listens on tcp://127.0.0.1:PORT with
 # --tlsverify and CERTDIR's ca.pem, server.pem, server-key.pem (as
-# tests/lib/tls.sh makes them).
+# tests/lib/tls.sh makes them).  BERTH_ENGINE_EXTRA adds dockerd flags
+# (a test's own engine: "--no-new-privileges").
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -68,7 +69,7 @@ start() {
 		--storage-driver=vfs \
 		--add-runtime "berth-runc=$capfilter" \
 		--default-runtime berth-runc \
-		--log-level warn \
+		--log-level warn ${BERTH_ENGINE_EXTRA:-} \
 		>"$dir/dockerd.log" 2>&1 &
 	local i
 	for i in $(seq 1 150); do

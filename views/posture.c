@@ -29,8 +29,9 @@ static const struct table_column columns[PV_COLS] = {
 static const struct pm_container *row_entry(const struct posture_view *d,
 					    size_t row)
 {
-	return row < d->nvis && d->vis[row] < d->m.n ? &d->m.items[d->vis[row]]
-						     : NULL;
+	return row < d->nvis && d->vis[row] < d->scan.m.n
+		       ? &d->scan.m.items[d->vis[row]]
+		       : NULL;
 }
 
 static size_t t_rows(void *model)
@@ -149,9 +150,9 @@ void pv_changed(struct posture_view *d)
 {
 	size_t i;
 
-	pm_update(&d->m);
-	if (d->capvis < d->m.n) {
-		size_t cap = d->m.n + 16,
+	pm_update(&d->scan.m);
+	if (d->capvis < d->scan.m.n) {
+		size_t cap = d->scan.m.n + 16,
 		       *v = realloc(d->vis, cap * sizeof(*v));
 		if (!v) {
 			app_error(d->app, "posture: out of memory");
@@ -163,9 +164,9 @@ void pv_changed(struct posture_view *d)
 		d->capvis = cap;
 	}
 	d->nvis = 0;
-	for (i = 0; i < d->m.n; i++)
-		if (d->min_sev < 0 || !d->m.items[i].judged ||
-		    d->m.items[i].worst >= d->min_sev)
+	for (i = 0; i < d->scan.m.n; i++)
+		if (d->min_sev < 0 || !d->scan.m.items[i].judged ||
+		    d->scan.m.items[i].worst >= d->min_sev)
 			d->vis[d->nvis++] = i;
 	table_invalidate(&d->table);
 	if (d->select_arg && select_name(d, d->select_arg)) {
@@ -177,43 +178,25 @@ void pv_changed(struct posture_view *d)
 	app_dirty(d->app);
 }
 
-static const char *const rejudge_actions[] = {
-	"create", "start", "restart",	    "update",
-	"rename", "die",   "health_status",
-};
+/* On the engine the console has selected now: the fleet may switch. */
+static void scan_all(struct posture_view *d)
+{
+	d->scan.c = app_client(d->app);
+	pscan_all(&d->scan);
+}
 
 static void v_event(void *data, const struct api_event *ev)
 {
-	struct posture_view *d = data;
-	const char *act = ev->action_base ? ev->action_base : ev->action;
-	size_t i;
-
-	/* before the first scan there is nothing to keep current */
-	if (!d->scanned || !ev->type || strcmp(ev->type, "container") != 0 ||
-	    !ev->actor_id || !act)
-		return;
-	if (strcmp(act, "destroy") == 0) {
-		pm_drop(&d->m, ev->actor_id);
-		pv_changed(d);
-		return;
-	}
-	for (i = 0; i < sizeof(rejudge_actions) / sizeof(*rejudge_actions); i++)
-		if (strcmp(act, rejudge_actions[i]) == 0) {
-			if (!pm_want(&d->m, ev->actor_id, ev->name))
-				app_error(d->app, "posture: out of memory");
-			pv_changed(d);
-			pv_pump(d);
-			return;
-		}
+	pscan_event(&((struct posture_view *)data)->scan, ev);
 }
 
 static void v_engine_up(void *data)
 {
 	struct posture_view *d = data;
 
-	d->scanned = 0;
+	d->scan.scanned = 0;
 	if (d->seen)
-		pv_scan_all(d);
+		scan_all(d);
 }
 
 static void v_show(void *data, const char *arg)
@@ -227,8 +210,8 @@ static void v_show(void *data, const char *arg)
 		free(d->select_arg);
 		d->select_arg = strdup(arg);
 	}
-	if (!d->scanned && app_conn_state(d->app) == APP_CONNECTED)
-		pv_scan_all(d);
+	if (!d->scan.scanned && app_conn_state(d->app) == APP_CONNECTED)
+		scan_all(d);
 }
 
 static void filter_change(struct app *a, const char *text, void *ud)
@@ -260,7 +243,7 @@ static void rescan(struct posture_view *d)
 		return;
 	}
 	app_status(d->app, "posture: rescanning every container…");
-	pv_scan_all(d);
+	scan_all(d);
 }
 
 static unsigned list_action(struct posture_view *d, enum action act)
@@ -328,12 +311,14 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 	t.h -= used;
 	if (t.h > 0 && t.w > 0)
 		table_draw(&d->table, w, t.y, t.x, t.h, t.w);
-	if (t.h > 1 && table_nlines(&d->table) == 0 && (d->error[0] || !d->m.n))
-		draw_text(w, t.y + 1, t.x + 1, t.w - 1,
-			  d->error[0]  ? d->error
-			  : d->scanned ? "no containers"
-				       : "waiting for the engine…",
-			  theme_attr(d->error[0] ? TS_STATUS_ERR : TS_DIM));
+	if (t.h > 1 && table_nlines(&d->table) == 0 &&
+	    (d->scan.error[0] || !d->scan.m.n))
+		draw_text(
+			w, t.y + 1, t.x + 1, t.w - 1,
+			d->scan.error[0]  ? d->scan.error
+			: d->scan.scanned ? "no containers"
+					  : "waiting for the engine…",
+			theme_attr(d->scan.error[0] ? TS_STATUS_ERR : TS_DIM));
 	if (detail && detail->h > 0 && detail->w > 0)
 		pv_draw_detail(d, w, detail);
 }
@@ -349,6 +334,21 @@ static unsigned v_click(void *data, int row, int col)
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+static void scan_changed(void *ud)
+{
+	pv_changed(ud);
+}
+
+static void scan_status(void *ud, int error, const char *text)
+{
+	struct posture_view *d = ud;
+
+	if (error)
+		app_error(d->app, "%s", text);
+	else
+		app_status(d->app, "%s", text);
+}
+
 static void *v_create(struct app *a)
 {
 	struct posture_view *d = calloc(1, sizeof(*d));
@@ -357,7 +357,8 @@ static void *v_create(struct app *a)
 		return NULL;
 	d->app = a;
 	d->min_sev = -1;
-	pm_init(&d->m);
+	pscan_init(&d->scan, app_client(a),
+		   &(struct pscan_hooks){scan_changed, scan_status, d});
 	table_init(&d->table, &table_ops, d);
 	return d;
 }
@@ -368,10 +369,8 @@ static void v_destroy(void *data)
 
 	if (!d)
 		return;
-	pv_cancel(d);
-	pm_free(&d->m);
+	pscan_free(&d->scan);
 	table_free(&d->table);
-	posture_engine_facts_free(&d->ef);
 	free(d->vis);
 	free(d->select_arg);
 	free(d);

@@ -1,26 +1,47 @@
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/posture_scan.h"
+
 #include "api/container_inspect.h"
 #include "api/containers.h"
 #include "posture/rules.h"
-#include "views/app.h"
-#include "views/posture_impl.h"
 
 /*
  * The posture pane's requests: the container list of a full scan, the
- * inspections (PV_INFLIGHT at a time) and the engine's /info, /version
+ * inspections (PSCAN_INFLIGHT at a time) and the engine's /info, /version
  * and default bridge.  Everything is asynchronous; the model changes
  * only in the callbacks.
  */
+
+static void changed(struct pscan *d)
+{
+	if (d->h.changed)
+		d->h.changed(d->h.ud);
+}
+
+static void say(struct pscan *d, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say(struct pscan *d, int error, const char *fmt, ...)
+{
+	char text[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (d->h.status)
+		d->h.status(d->h.ud, error, text);
+}
 
 static void inspect_done(struct api_request *req, api_code code,
 			 const struct api_response *resp,
 			 const struct api_error *err, void *ud)
 {
-	struct pv_slot *s = ud;
-	struct posture_view *d = s->owner;
+	struct pscan_slot *s = ud;
+	struct pscan *d = s->owner;
 	struct pm_container *e = pm_find(&d->m, s->id);
 	struct api_error perr;
 
@@ -33,8 +54,7 @@ static void inspect_done(struct api_request *req, api_code code,
 	} else if (code == API_OK) {
 		if (pm_judge_json(&d->m, resp->body, resp->body_len, &d->ef.e,
 				  &perr) != API_OK)
-			app_error(d->app, "posture: %.40s: %s", s->id,
-				  perr.msg);
+			say(d, 1, "posture: %.40s: %s", s->id, perr.msg);
 	} else if (code == API_E_HTTP && err && err->http_status == 404) {
 		pm_drop(&d->m, s->id); /* removed meanwhile */
 	} else if (err) {
@@ -46,17 +66,16 @@ static void inspect_done(struct api_request *req, api_code code,
 		e->want = 1;
 	}
 	s->id[0] = '\0';
-	pv_changed(d);
-	pv_pump(d);
+	changed(d);
+	pscan_pump(d);
 	if (!pm_pending(&d->m) && d->scan_total) {
-		app_status(d->app, "posture: judged %zu containers",
-			   d->scan_total);
+		say(d, 0, "posture: judged %zu containers", d->scan_total);
 		d->scan_total = 0;
 	}
 }
 
 /* Starts inspections while slots are free. */
-void pv_pump(struct posture_view *d)
+void pscan_pump(struct pscan *d)
 {
 	struct api_request_spec spec = {0};
 	struct pm_container *e;
@@ -66,8 +85,8 @@ void pv_pump(struct posture_view *d)
 
 	if (!d->facts_ready)
 		return; /* engine_judge pumps once they are */
-	for (i = 0; i < PV_INFLIGHT; i++) {
-		struct pv_slot *s = &d->slots[i];
+	for (i = 0; i < PSCAN_INFLIGHT; i++) {
+		struct pscan_slot *s = &d->slots[i];
 		if (s->req)
 			continue;
 		e = pm_next_wanted(&d->m);
@@ -82,8 +101,7 @@ void pv_pump(struct posture_view *d)
 		spec.path = path;
 		spec.on_done = inspect_done;
 		spec.ud = s;
-		if (api_request_start(app_client(d->app), &spec, &s->req,
-				      &err) == API_OK)
+		if (api_request_start(d->c, &spec, &s->req, &err) == API_OK)
 			e->inflight = 1;
 		else {
 			s->req = NULL;
@@ -98,7 +116,7 @@ static void list_done(struct api_request *req, api_code code,
 		      const struct api_response *resp,
 		      const struct api_error *err, void *ud)
 {
-	struct posture_view *d = ud;
+	struct pscan *d = ud;
 	struct api_container_list l = {0};
 	struct api_error perr;
 	const char **ids;
@@ -110,14 +128,14 @@ static void list_done(struct api_request *req, api_code code,
 		snprintf(d->error, sizeof(d->error),
 			 "cannot list containers: %s",
 			 err ? err->msg : "failed");
-		app_dirty(d->app);
+		changed(d);
 		return;
 	}
 	if (api_containers_list_parse(resp->body, resp->body_len, &l, &perr) !=
 	    API_OK) {
 		snprintf(d->error, sizeof(d->error), "containers: %s",
 			 perr.msg);
-		app_dirty(d->app);
+		changed(d);
 		return;
 	}
 	d->error[0] = '\0';
@@ -131,11 +149,11 @@ static void list_done(struct api_request *req, api_code code,
 	free(ids);
 	d->scan_total = l.n;
 	api_container_list_free(&l);
-	pv_changed(d);
-	pv_pump(d);
+	changed(d);
+	pscan_pump(d);
 }
 
-static void scan_containers(struct posture_view *d)
+static void scan_containers(struct pscan *d)
 {
 	struct api_containers_list_opts lo = {.all = 1};
 	struct api_request_spec spec = {0};
@@ -151,8 +169,7 @@ static void scan_containers(struct posture_view *d)
 	spec.path = path;
 	spec.on_done = list_done;
 	spec.ud = d;
-	if (api_request_start(app_client(d->app), &spec, &d->list_req, &err) !=
-	    API_OK) {
+	if (api_request_start(d->c, &spec, &d->list_req, &err) != API_OK) {
 		d->list_req = NULL;
 		snprintf(d->error, sizeof(d->error),
 			 "cannot list containers: %s", err.msg);
@@ -160,7 +177,7 @@ static void scan_containers(struct posture_view *d)
 	free(path);
 }
 
-static api_code engine_parse(struct posture_view *d, int idx,
+static api_code engine_parse(struct pscan *d, int idx,
 			     const struct api_response *resp,
 			     struct api_error *err)
 {
@@ -169,10 +186,10 @@ static api_code engine_parse(struct posture_view *d, int idx,
 	size_t n = resp->body_len;
 
 	switch (idx) {
-	case PV_INFO:
+	case PSCAN_INFO:
 		api_info_free(&f->info);
 		return api_info_parse(b, n, &f->info, err);
-	case PV_VERSION:
+	case PSCAN_VERSION:
 		api_version_free(&f->ver);
 		return api_version_parse(b, n, &f->ver, err);
 	default:
@@ -184,32 +201,32 @@ static api_code engine_parse(struct posture_view *d, int idx,
 /* Every answer is in: the facts are finished (the host's read when it
  * is this one) and the engine judged; then the containers, each judged
  * with the same facts, again if they had been judged before. */
-static void engine_judge(struct posture_view *d)
+static void engine_judge(struct pscan *d)
 {
-	struct api_client *c = app_client(d->app);
+	struct api_client *c = d->c;
 	size_t i;
 
-	d->ef.have_info = d->eng_ok[PV_INFO];
-	d->ef.have_ver = d->eng_ok[PV_VERSION];
-	d->ef.have_bridge = d->eng_ok[PV_BRIDGE];
+	d->ef.have_info = d->eng_ok[PSCAN_INFO];
+	d->ef.have_ver = d->eng_ok[PSCAN_VERSION];
+	d->ef.have_bridge = d->eng_ok[PSCAN_BRIDGE];
 	if (posture_engine_facts_finish(&d->ef, api_client_host(c),
 					api_client_is_tls(c)) != API_OK ||
 	    pm_judge_engine(&d->m, &d->ef.e) != API_OK)
-		app_error(d->app, "posture: out of memory");
+		say(d, 1, "posture: out of memory");
 	d->facts_ready = 1;
 	for (i = 0; i < d->m.n; i++)
 		if (d->m.items[i].judged)
 			d->m.items[i].want = 1;
-	pv_changed(d);
-	pv_pump(d);
+	changed(d);
+	pscan_pump(d);
 }
 
 static void engine_done(struct api_request *req, api_code code,
 			const struct api_response *resp,
 			const struct api_error *err, void *ud)
 {
-	struct pv_slot *s = ud;
-	struct posture_view *d = s->owner;
+	struct pscan_slot *s = ud;
+	struct pscan *d = s->owner;
 	struct api_error perr;
 
 	(void)req;
@@ -221,32 +238,32 @@ static void engine_done(struct api_request *req, api_code code,
 		engine_judge(d);
 }
 
-static void scan_engine(struct posture_view *d)
+static void scan_engine(struct pscan *d)
 {
 	struct api_request_spec spec = {0};
 	struct api_error err;
 	char *path;
 	int i;
 
-	for (i = 0; i < PV_ENGINE_REQS; i++)
+	for (i = 0; i < PSCAN_ENGINE_REQS; i++)
 		if (d->eng[i].req) {
 			api_request_cancel(d->eng[i].req);
 			d->eng[i].req = NULL;
 		}
-	d->eng_left = PV_ENGINE_REQS;
-	for (i = 0; i < PV_ENGINE_REQS; i++) {
+	d->eng_left = PSCAN_ENGINE_REQS;
+	for (i = 0; i < PSCAN_ENGINE_REQS; i++) {
 		d->eng[i].owner = d;
 		d->eng[i].idx = i;
 		d->eng_ok[i] = 0;
-		path = i == PV_INFO	 ? api_info_path()
-		       : i == PV_VERSION ? api_version_path()
-					 : api_network_inspect_path("bridge");
+		path = i == PSCAN_INFO ? api_info_path()
+		       : i == PSCAN_VERSION
+			       ? api_version_path()
+			       : api_network_inspect_path("bridge");
 		spec.path = path;
 		spec.on_done = engine_done;
 		spec.ud = &d->eng[i];
-		if (!path ||
-		    api_request_start(app_client(d->app), &spec, &d->eng[i].req,
-				      &err) != API_OK) {
+		if (!path || api_request_start(d->c, &spec, &d->eng[i].req,
+					       &err) != API_OK) {
 			d->eng[i].req = NULL;
 			d->eng_left--;
 		}
@@ -256,27 +273,85 @@ static void scan_engine(struct posture_view *d)
 		engine_judge(d);
 }
 
-void pv_scan_all(struct posture_view *d)
+void pscan_all(struct pscan *d)
 {
 	scan_containers(d);
 	scan_engine(d);
 }
 
-void pv_cancel(struct posture_view *d)
+static void cancel_all(struct pscan *d)
 {
 	int i;
 
 	if (d->list_req)
 		api_request_cancel(d->list_req);
 	d->list_req = NULL;
-	for (i = 0; i < PV_INFLIGHT; i++) {
+	for (i = 0; i < PSCAN_INFLIGHT; i++) {
 		if (d->slots[i].req)
 			api_request_cancel(d->slots[i].req);
 		d->slots[i].req = NULL;
 	}
-	for (i = 0; i < PV_ENGINE_REQS; i++) {
+	for (i = 0; i < PSCAN_ENGINE_REQS; i++) {
 		if (d->eng[i].req)
 			api_request_cancel(d->eng[i].req);
 		d->eng[i].req = NULL;
 	}
+}
+
+void pscan_init(struct pscan *s, struct api_client *c,
+		const struct pscan_hooks *h)
+{
+	memset(s, 0, sizeof(*s));
+	s->c = c;
+	if (h)
+		s->h = *h;
+	pm_init(&s->m);
+}
+
+void pscan_free(struct pscan *s)
+{
+	cancel_all(s);
+	pm_free(&s->m);
+	posture_engine_facts_free(&s->ef);
+}
+
+static const char *const rejudge_actions[] = {
+	"create", "start", "restart",	    "update",
+	"rename", "die",   "health_status",
+};
+
+void pscan_event(struct pscan *d, const struct api_event *ev)
+{
+	const char *act = ev->action_base ? ev->action_base : ev->action;
+	size_t i;
+
+	/* before the first scan there is nothing to keep current */
+	if (!d->scanned || !ev->type || strcmp(ev->type, "container") != 0 ||
+	    !ev->actor_id || !act)
+		return;
+	if (strcmp(act, "destroy") == 0) {
+		pm_drop(&d->m, ev->actor_id);
+		changed(d);
+		return;
+	}
+	for (i = 0; i < sizeof(rejudge_actions) / sizeof(*rejudge_actions); i++)
+		if (strcmp(act, rejudge_actions[i]) == 0) {
+			if (!pm_want(&d->m, ev->actor_id, ev->name))
+				say(d, 1, "posture: out of memory");
+			changed(d);
+			pscan_pump(d);
+			return;
+		}
+}
+
+int pscan_busy(const struct pscan *d)
+{
+	int i;
+
+	if (d->list_req || d->eng_left > 0 || pm_pending(&d->m) > 0)
+		return 1;
+	for (i = 0; i < PSCAN_INFLIGHT; i++)
+		if (d->slots[i].req)
+			return 1;
+	return 0;
 }

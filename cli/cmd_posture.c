@@ -1,0 +1,132 @@
+/* `berth posture --format text|json`: the posture pane's own scan and
+ * model (model/posture_scan.h), run once to its end and printed, like
+ * top -b -n 1; without --format, the console on the posture pane.  Its
+ * findings are the pane's, so anyone can hold them against berth
+ * audit's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/audit_text.h"
+#include "cli/cli.h"
+#include "model/posture_scan.h"
+#include "posture/report.h"
+
+struct run {
+	int failed;
+};
+
+static void on_status(void *ud, int error, const char *text)
+{
+	struct run *r = ud;
+
+	if (!error)
+		return;
+	r->failed = 1;
+	fputs("berth: ", stderr);
+	cli_put(stderr, text, 0);
+	fputc('\n', stderr);
+}
+
+static void add_all(struct posture_findings *all,
+		    const struct posture_findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		posture_findings_add(all, f->items[i].rule,
+				     f->items[i].severity, f->items[i].scope,
+				     f->items[i].object, f->items[i].object_id,
+				     f->items[i].evidence);
+}
+
+/* The engine's (and its host's) findings, then every container's, as
+ * one list for the report writers. */
+static api_code collect(const struct posture_model *m,
+			struct posture_findings *all)
+{
+	size_t k;
+
+	add_all(all, &m->engine);
+	for (k = 0; k < m->n; k++)
+		add_all(all, &m->items[k].f);
+	return all->nomem ? API_E_NOMEM : API_OK;
+}
+
+static int print(struct api_client *c, const struct pscan *s,
+		 enum audit_format fmt)
+{
+	struct posture_findings all = {0};
+	struct audit_report rep = {0};
+	char *text;
+	int rc = 0;
+
+	if (collect(&s->m, &all) != API_OK) {
+		posture_findings_free(&all);
+		fputs("berth: posture: out of memory\n", stderr);
+		return 1;
+	}
+	posture_findings_sort(&all);
+	rep.host = api_client_host(c);
+	rep.engine_name = s->ef.have_info ? s->ef.info.name : NULL;
+	rep.engine_version = s->ef.have_ver ? s->ef.ver.version : NULL;
+	rep.api_version = s->ef.have_ver ? s->ef.ver.api_version : NULL;
+	rep.generated = time(NULL);
+	rep.findings = &all;
+	if (fmt == AUDIT_TEXT) {
+		audit_text(stdout, &rep,
+			   isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
+	} else {
+		text = audit_json(&rep);
+		if (text)
+			puts(text);
+		else
+			rc = 1;
+		free(text);
+	}
+	posture_findings_free(&all);
+	return rc;
+}
+
+static int usage(void)
+{
+	fputs("usage: berth posture [NAME] | berth posture --format "
+	      "text|json\n",
+	      stderr);
+	return 2;
+}
+
+int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
+{
+	enum audit_format fmt;
+	struct run r = {0};
+	struct pscan s;
+	struct api_client *c;
+	int rc;
+
+	if (argc < 2 || strncmp(argv[1], "--format", 8) != 0)
+		return cli_cmd_pane(o, argc, argv);
+	if (argc == 3 && strcmp(argv[1], "--format") == 0)
+		rc = audit_format_parse(argv[2], &fmt);
+	else if (argc == 2 && strncmp(argv[1], "--format=", 9) == 0)
+		rc = audit_format_parse(argv[1] + 9, &fmt);
+	else
+		return usage();
+	if (rc != 0 || fmt == AUDIT_SARIF)
+		return usage();
+	c = cli_connect(o);
+	if (!c)
+		return 3;
+	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r});
+	pscan_all(&s);
+	while (pscan_busy(&s)) {
+		api_client_wait(c, NULL, 0, 1000);
+		api_client_process(c);
+	}
+	rc = r.failed ? 1 : print(c, &s, fmt);
+	pscan_free(&s);
+	api_client_free(c);
+	return rc;
+}

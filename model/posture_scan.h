@@ -1,0 +1,73 @@
+#ifndef BERTH_MODEL_POSTURE_SCAN_H
+#define BERTH_MODEL_POSTURE_SCAN_H
+
+#include <stddef.h>
+
+#include "api/client.h"
+#include "api/events.h"
+#include "model/posture_model.h"
+#include "posture/engine_facts.h"
+
+/*
+ * The posture scan: the requests that fill a posture model.  A full scan
+ * lists every container (each then inspected, PSCAN_INFLIGHT at a time)
+ * and reads the engine's facts; no container is judged before the facts
+ * are in, and those judged before are judged again when they change.
+ * Container events keep it current.  No terminal and no timer: the pane
+ * runs it on the console's loop, `berth posture` on a loop of its own,
+ * so both print the same model.
+ */
+
+/* Inspections at once: enough to judge a host quickly, few enough not
+ * to crowd out the other panes' requests. */
+#define PSCAN_INFLIGHT 4
+
+enum { PSCAN_INFO, PSCAN_VERSION, PSCAN_BRIDGE, PSCAN_ENGINE_REQS };
+
+struct pscan_hooks {
+	void (*changed)(void *ud); /* the model changed */
+	/* a line for people: error set for a failure */
+	void (*status)(void *ud, int error, const char *text);
+	void *ud;
+};
+
+struct pscan;
+
+struct pscan_slot {
+	struct pscan *owner;
+	struct api_request *req;
+	int idx;      /* engine requests: PSCAN_INFO... */
+	char id[160]; /* inspections: the container */
+};
+
+struct pscan {
+	struct api_client *c;
+	struct pscan_hooks h;
+	struct posture_model m;
+	struct posture_engine_facts ef;
+	int facts_ready;
+	int scanned; /* a full scan started since the engine came up */
+	struct api_request *list_req;
+	struct pscan_slot slots[PSCAN_INFLIGHT];
+	struct pscan_slot eng[PSCAN_ENGINE_REQS];
+	int eng_ok[PSCAN_ENGINE_REQS];
+	int eng_left;
+	size_t scan_total; /* containers of the last full scan */
+	char error[640];   /* the last failure, "" when none */
+};
+
+void pscan_init(struct pscan *s, struct api_client *c,
+		const struct pscan_hooks *h);
+/* Cancels every request and frees the model. */
+void pscan_free(struct pscan *s);
+/* Lists every container (each then inspected) and reads the engine. */
+void pscan_all(struct pscan *s);
+/* Starts the inspections due while slots are free. */
+void pscan_pump(struct pscan *s);
+/* A container event: destroyed ones leave, changed ones are judged
+ * again.  Nothing before the first full scan. */
+void pscan_event(struct pscan *s, const struct api_event *ev);
+/* 1 while requests run or containers wait to be judged. */
+int pscan_busy(const struct pscan *s);
+
+#endif
