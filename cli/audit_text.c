@@ -44,7 +44,7 @@ static void text_finding(FILE *out, const struct posture_finding *f, int color)
 	fputs("\n           why: ", out);
 	cli_put(out, f->rule->why, 0);
 	fputs("\n           fix: ", out);
-	cli_put(out, f->rule->fix, 0);
+	cli_put(out, posture_finding_fix(f), 0);
 	fputc('\n', out);
 }
 

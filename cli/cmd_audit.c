@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "api/container_inspect.h"
+#include "api/container_top.h"
 #include "api/containers.h"
 #include "api/images.h"
 #include "api/networks.h"
@@ -183,18 +184,25 @@ static int audit_image(struct audit_run *r, const char *id, const char *ref)
 static int audit_container(struct audit_run *r, const char *id)
 {
 	struct api_container_inspect ci = {0};
+	struct api_top top = {0};
 	struct api_error err;
 	api_code code;
-	int rc = 0;
+	int rc = 0, have_top;
 
 	code = api_container_inspect(r->c, id, &ci, &err);
 	if (code == API_E_HTTP && err.http_status == 404)
 		return 0;
 	if (code != API_OK)
 		return fail("container", &err);
+	/* a running container's processes, as the posture pane reads them;
+	 * stopped meanwhile (409): judged without */
+	have_top = ci.state.running &&
+		   api_container_top(r->c, ci.id, NULL, &top, &err) == API_OK;
 	rc = judge(r,
 		   &(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
-					     .container = &ci});
+					     .container = &ci,
+					     .top = have_top ? &top : NULL});
+	api_top_free(&top);
 	if (rc == 0)
 		rc = audit_image(r, ci.image, ci.config.image);
 	api_container_inspect_free(&ci);

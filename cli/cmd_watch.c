@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api/container_inspect.h"
+#include "api/container_top.h"
 #include "api/events.h"
 #include "cli/cli.h"
 #include "ops/watch_rules.h"
@@ -141,6 +142,11 @@ static void handle_event(const struct api_event *ev, void *ud)
 		return;
 	if (ev->time > w->last_time)
 		w->last_time = ev->time;
+	/* Started: its processes are there to judge (5.7, one application),
+	 * read once per start, as the posture pane does. */
+	if (ev->actor_id && ev->type && strcmp(ev->type, "container") == 0 &&
+	    strcmp(api_str(ev->action_base), "start") == 0)
+		queue_check(w, ev->actor_id);
 	switch (watch_classify(&w->rules, ev, &a)) {
 	case WATCH_NONE:
 		return;
@@ -176,16 +182,23 @@ static void run_checks(struct watch *w)
 		char *id = w->check[--w->n_check];
 		struct api_container_inspect ci = {0};
 		struct posture_findings pf = {0};
+		struct api_top top = {0};
 		struct api_error err;
+		int have_top = 0;
 		size_t i;
 
-		if (api_container_inspect(w->c, id, &ci, &err) == API_OK &&
-		    posture_judge(
-			    &(struct posture_subject){
-				    .scope = POSTURE_SCOPE_CONTAINER,
-				    .engine = &w->ef.e,
-				    .container = &ci},
-			    &pf) == API_OK) {
+		/* a running one's processes too, as the posture pane */
+		if (api_container_inspect(w->c, id, &ci, &err) == API_OK)
+			have_top = ci.state.running &&
+				   api_container_top(w->c, ci.id, NULL, &top,
+						     &err) == API_OK;
+		if (ci.id && posture_judge(
+				     &(struct posture_subject){
+					     .scope = POSTURE_SCOPE_CONTAINER,
+					     .engine = &w->ef.e,
+					     .container = &ci,
+					     .top = have_top ? &top : NULL},
+				     &pf) == API_OK) {
 			for (i = 0; i < pf.n; i++) {
 				const struct posture_finding *p = &pf.items[i];
 				struct field f[3] = {
@@ -202,6 +215,7 @@ static void run_checks(struct watch *w)
 			}
 		}
 		posture_findings_free(&pf);
+		api_top_free(&top);
 		api_container_inspect_free(&ci);
 		free(id);
 	}

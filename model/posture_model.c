@@ -32,6 +32,8 @@ static const struct {
 	{"5.3", PM_CONFINE, "SELINUX"},
 	{"5.26", PM_CONFINE, "NNP"},
 	{"5.13", PM_CONFINE, "RWROOT"},
+	{"5.7", PM_PROCS, "SSHD"},
+	{"berth.process.supervisor", PM_PROCS, "MULTI"},
 	{"5.8", PM_PORTS, "<1024"},
 	{"5.14", PM_PORTS, "ALL-IF"},
 	{"5.30", PM_PORTS, "BRIDGE"},
@@ -48,8 +50,8 @@ static const struct {
 const char *pm_concern_name(enum pm_concern c)
 {
 	static const char *const names[PM_CONCERNS] = {
-		"CAPS", "MOUNTS", "PORTS", "LIMITS",
-		"PRIV", "NS",	  "USER",  "CONFINE",
+		"CAPS", "MOUNTS", "PORTS",   "LIMITS", "PRIV",
+		"NS",	"USER",	  "CONFINE", "PROCS",
 	};
 
 	return (unsigned)c < PM_CONCERNS ? names[c] : "";
@@ -205,7 +207,7 @@ struct pm_container *pm_want(struct posture_model *m, const char *id,
 
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const struct posture_engine *eng)
+		  const struct api_top *top, const struct posture_engine *eng)
 {
 	struct posture_findings f = {0};
 	struct pm_container *e;
@@ -217,7 +219,8 @@ api_code pm_judge(struct posture_model *m,
 	rc = posture_judge(
 		&(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
 					  .engine = eng,
-					  .container = ci},
+					  .container = ci,
+					  .top = top},
 		&f);
 	e = rc == API_OK ? pm_find(m, ci->id) : NULL;
 	if (rc == API_OK && !e)
@@ -246,7 +249,7 @@ api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
 	api_code rc = api_container_inspect_parse(json, len, &ci, err);
 
 	if (rc == API_OK) {
-		rc = pm_judge(m, &ci, eng);
+		rc = pm_judge(m, &ci, NULL, eng);
 		if (rc != API_OK)
 			api_error_set(err, rc, 0,
 				      rc == API_E_NOMEM ? "out of memory"

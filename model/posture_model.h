@@ -27,6 +27,7 @@ enum pm_concern {
 	PM_NS,
 	PM_USER,
 	PM_CONFINE,
+	PM_PROCS, /* what runs in it: sshd, a supervisor */
 	PM_CONCERNS
 };
 
@@ -80,10 +81,11 @@ struct pm_container *pm_find(struct posture_model *m, const char *id);
 struct pm_container *pm_want(struct posture_model *m, const char *id,
 			     const char *name);
 /* Replaces the findings of ci's container (added when unknown), judged
- * with what is known of its engine (posture_judge). */
+ * with what is known of its engine (posture_judge) and of its processes
+ * (top, NULL when not read). */
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const struct posture_engine *e);
+		  const struct api_top *top, const struct posture_engine *e);
 /* pm_judge of an inspect body. */
 api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
 		       const struct posture_engine *e, struct api_error *err);

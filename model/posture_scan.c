@@ -6,6 +6,7 @@
 #include "model/posture_scan.h"
 
 #include "api/container_inspect.h"
+#include "api/container_top.h"
 #include "api/containers.h"
 #include "posture/rules.h"
 
@@ -36,35 +37,21 @@ static void say(struct pscan *d, int error, const char *fmt, ...)
 		d->h.status(d->h.ud, error, text);
 }
 
-static void inspect_done(struct api_request *req, api_code code,
-			 const struct api_response *resp,
-			 const struct api_error *err, void *ud)
+/* The slot's container is done with (judged, gone or failed): the slot
+ * is free again and the next one may start. */
+static void slot_done(struct pscan *d, struct pscan_slot *s)
 {
-	struct pscan_slot *s = ud;
-	struct pscan *d = s->owner;
 	struct pm_container *e = pm_find(&d->m, s->id);
-	struct api_error perr;
 
-	(void)req;
-	s->req = NULL;
-	if (e)
+	if (e) {
 		e->inflight = 0;
-	if (code == API_OK && !e) {
-		/* destroyed while it was inspected: stays gone */
-	} else if (code == API_OK) {
-		if (pm_judge_json(&d->m, resp->body, resp->body_len, &d->ef.e,
-				  &perr) != API_OK)
-			say(d, 1, "posture: %.40s: %s", s->id, perr.msg);
-	} else if (code == API_E_HTTP && err && err->http_status == 404) {
-		pm_drop(&d->m, s->id); /* removed meanwhile */
-	} else if (err) {
-		snprintf(d->error, sizeof(d->error), "inspect: %s", err->msg);
+		if (e->again) {
+			e->again = 0;
+			e->want = 1;
+		}
 	}
-	e = pm_find(&d->m, s->id);
-	if (e && e->again) {
-		e->again = 0;
-		e->want = 1;
-	}
+	api_container_inspect_free(&s->ci);
+	memset(&s->ci, 0, sizeof(s->ci));
 	s->id[0] = '\0';
 	changed(d);
 	pscan_pump(d);
@@ -72,6 +59,87 @@ static void inspect_done(struct api_request *req, api_code code,
 		say(d, 0, "posture: judged %zu containers", d->scan_total);
 		d->scan_total = 0;
 	}
+}
+
+static void judge(struct pscan *d, struct pscan_slot *s,
+		  const struct api_top *top)
+{
+	/* destroyed while it was read: stays gone */
+	if (pm_find(&d->m, s->id) &&
+	    pm_judge(&d->m, &s->ci, top, &d->ef.e) != API_OK)
+		say(d, 1, "posture: %.40s: out of memory", s->id);
+}
+
+static void top_done(struct api_request *req, api_code code,
+		     const struct api_response *resp,
+		     const struct api_error *err, void *ud)
+{
+	struct pscan_slot *s = ud;
+	struct api_top top = {0};
+	struct api_error perr;
+	int have;
+
+	(void)req;
+	(void)err;
+	s->req = NULL;
+	/* stopped meanwhile (409) or gone: judged without its processes */
+	have = code == API_OK &&
+	       api_container_top_parse(resp->body, resp->body_len, &top,
+				       &perr) == API_OK;
+	judge(s->owner, s, have ? &top : NULL);
+	api_top_free(&top);
+	slot_done(s->owner, s);
+}
+
+/* A running container's processes are read before it is judged (5.7 and
+ * the one application rule); a stopped one is judged at once. */
+static int read_top(struct pscan *d, struct pscan_slot *s)
+{
+	struct api_request_spec spec = {0};
+	char *path;
+	int ok;
+
+	if (!s->ci.state.running)
+		return 0;
+	path = api_container_top_path(s->id, NULL);
+	if (!path)
+		return 0;
+	spec.path = path;
+	spec.on_done = top_done;
+	spec.ud = s;
+	ok = api_request_start(d->c, &spec, &s->req, NULL) == API_OK;
+	free(path);
+	return ok;
+}
+
+static void inspect_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct pscan_slot *s = ud;
+	struct pscan *d = s->owner;
+	struct api_error perr;
+
+	(void)req;
+	s->req = NULL;
+	if (code == API_OK && !pm_find(&d->m, s->id)) {
+		/* destroyed while it was inspected: stays gone */
+	} else if (code == API_OK) {
+		if (api_container_inspect_parse(resp->body, resp->body_len,
+						&s->ci, &perr) != API_OK ||
+		    !s->ci.id || !*s->ci.id)
+			say(d, 1, "posture: %.40s: %s", s->id,
+			    s->ci.id ? perr.msg : "inspect has no Id");
+		else if (read_top(d, s))
+			return; /* judged once the processes are in */
+		else
+			judge(d, s, NULL);
+	} else if (code == API_E_HTTP && err && err->http_status == 404) {
+		pm_drop(&d->m, s->id); /* removed meanwhile */
+	} else if (err) {
+		snprintf(d->error, sizeof(d->error), "inspect: %s", err->msg);
+	}
+	slot_done(d, s);
 }
 
 /* Starts inspections while slots are free. */
@@ -290,6 +358,8 @@ static void cancel_all(struct pscan *d)
 		if (d->slots[i].req)
 			api_request_cancel(d->slots[i].req);
 		d->slots[i].req = NULL;
+		api_container_inspect_free(&d->slots[i].ci);
+		memset(&d->slots[i].ci, 0, sizeof(d->slots[i].ci));
 	}
 	for (i = 0; i < PSCAN_ENGINE_REQS; i++) {
 		if (d->eng[i].req)

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "api/client.h"
+#include "api/container_inspect.h"
 #include "api/events.h"
 #include "model/posture_model.h"
 #include "posture/engine_facts.h"
@@ -36,8 +37,9 @@ struct pscan;
 struct pscan_slot {
 	struct pscan *owner;
 	struct api_request *req;
-	int idx;      /* engine requests: PSCAN_INFO... */
-	char id[160]; /* inspections: the container */
+	int idx;			 /* engine requests: PSCAN_INFO... */
+	char id[160];			 /* inspections: the container */
+	struct api_container_inspect ci; /* kept while its processes are read */
 };
 
 struct pscan {

@@ -59,12 +59,24 @@ void posture_check_user(const struct posture_rule *r,
 	posture_emit(r, x, out, r->severity, &e);
 }
 
-/* Privileged switches every confinement off, whatever the fields say. */
+/* Privileged switches every confinement off, whatever the fields say:
+ * then dropping it is the fix, unless an opt-out of the rule's own is
+ * there too (the fix names both). */
 static void privileged_evidence(const struct posture_ctx *x,
 				struct posture_ev *e)
 {
-	if (x->container->host_config.privileged)
-		posture_ev_add(e, "HostConfig.Privileged=true");
+	if (!x->container->host_config.privileged)
+		return;
+	posture_ev_add(e, "HostConfig.Privileged=true");
+	e->fix = "drop --privileged (it turns AppArmor, SELinux and seccomp "
+		 "off); grant only the capabilities or devices needed";
+}
+
+/* An explicit opt-out beside --privileged: both have to go. */
+static void opt_out_too(struct posture_ev *e, const char *both)
+{
+	if (e->fix)
+		e->fix = both;
 }
 
 /* CIS 5.2 and 5.3 apply "if applicable": to the engine's own mandatory
@@ -97,6 +109,8 @@ static void no_mac_evidence(const struct posture_ctx *x, struct posture_ev *e)
 		       "engine SecurityOptions [%s]: neither apparmor nor "
 		       "selinux",
 		       opts);
+	e->fix = "confine the engine first: run dockerd where AppArmor is "
+		 "enabled, or with --selinux-enabled (berth.engine.mac)";
 }
 
 void posture_check_apparmor(const struct posture_rule *r,
@@ -112,12 +126,14 @@ void posture_check_apparmor(const struct posture_rule *r,
 	if (m == MAC_NONE)
 		no_mac_evidence(x, &e);
 	privileged_evidence(x, &e);
-	if (posture_secopt_is(&ci->host_config, "apparmor", "unconfined"))
+	if (posture_secopt_is(&ci->host_config, "apparmor", "unconfined")) {
 		posture_ev_add(&e,
 			       "HostConfig.SecurityOpt=apparmor=unconfined");
-	else if (m != MAC_NONE && ci->app_armor_profile &&
-		 strcmp(ci->app_armor_profile, "unconfined") == 0 &&
-		 !ci->host_config.privileged)
+		opt_out_too(&e, "drop --privileged and --security-opt "
+				"apparmor=unconfined");
+	} else if (m != MAC_NONE && ci->app_armor_profile &&
+		   strcmp(ci->app_armor_profile, "unconfined") == 0 &&
+		   !ci->host_config.privileged)
 		posture_ev_add(&e, "AppArmorProfile=unconfined");
 	posture_emit(r, x, out, r->severity, &e);
 }
@@ -134,8 +150,12 @@ void posture_check_selinux(const struct posture_rule *r,
 	if (m == MAC_NONE)
 		no_mac_evidence(x, &e);
 	privileged_evidence(x, &e);
-	if (posture_secopt_is(&x->container->host_config, "label", "disable"))
+	if (posture_secopt_is(&x->container->host_config, "label", "disable")) {
 		posture_ev_add(&e, "HostConfig.SecurityOpt=label=disable");
+		opt_out_too(
+			&e,
+			"drop --privileged and --security-opt label=disable");
+	}
 	posture_emit(r, x, out, r->severity, &e);
 }
 
@@ -147,8 +167,11 @@ void posture_check_seccomp(const struct posture_rule *r,
 
 	privileged_evidence(x, &e);
 	if (posture_secopt_is(&x->container->host_config, "seccomp",
-			      "unconfined"))
+			      "unconfined")) {
 		posture_ev_add(&e, "HostConfig.SecurityOpt=seccomp=unconfined");
+		opt_out_too(&e, "drop --privileged and --security-opt "
+				"seccomp=unconfined");
+	}
 	posture_emit(r, x, out, r->severity, &e);
 }
 

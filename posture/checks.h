@@ -19,6 +19,7 @@ struct posture_ev {
 	size_t len;
 	int n;
 	int cut;
+	const char *fix; /* static; NULL: the rule's own fix */
 };
 
 void posture_ev_add(struct posture_ev *e, const char *fmt, ...)
@@ -140,6 +141,18 @@ void posture_check_low_ports(const struct posture_rule *r,
 void posture_check_all_interfaces(const struct posture_rule *r,
 				  const struct posture_ctx *x,
 				  struct posture_findings *out);
+
+/* check_process.c: a running container's processes (x->top) */
+void posture_check_sshd(const struct posture_rule *r,
+			const struct posture_ctx *x,
+			struct posture_findings *out);
+void posture_check_one_app(const struct posture_rule *r,
+			   const struct posture_ctx *x,
+			   struct posture_findings *out);
+/* Pure, for tests: the program a ps CMD line runs ("sshd" for
+ * "/usr/sbin/sshd -D", for "sshd: /usr/sbin/sshd [listener]" and for
+ * "/bin/sh /usr/sbin/sshd"), into out. */
+void posture_cmd_program(const char *cmd, char *out, size_t n);
 
 /* check_engine.c: an engine with neither AppArmor nor SELinux */
 void posture_check_engine_mac(const struct posture_rule *r,

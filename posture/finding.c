@@ -68,6 +68,11 @@ void posture_findings_add(struct posture_findings *f,
 	f->items[f->n++] = x;
 }
 
+const char *posture_finding_fix(const struct posture_finding *f)
+{
+	return f->fix ? f->fix : f->rule ? f->rule->fix : "";
+}
+
 api_code posture_findings_move(struct posture_findings *dst,
 			       struct posture_findings *src)
 {

@@ -23,7 +23,13 @@ struct posture_finding {
 	char *object;	 /* container name, image reference, "engine" */
 	char *object_id; /* container or image id; NULL for the engine */
 	char *evidence;	 /* "HostConfig.Privileged=true" */
+	/* the fix this evidence calls for, when it is not the rule's own
+	 * (a privileged container's 5.22: drop --privileged); static */
+	const char *fix;
 };
+
+/* The fix to show: the finding's own, else its rule's. */
+const char *posture_finding_fix(const struct posture_finding *f);
 
 /* nomem is sticky: a failed append sets it, the list stays valid. */
 struct posture_findings {

@@ -62,7 +62,7 @@ static cJSON *finding_json(const struct posture_finding *f)
 	add_str(o, "title", f->rule->title);
 	add_str(o, "evidence", f->evidence);
 	add_str(o, "why", f->rule->why);
-	add_str(o, "fix", f->rule->fix);
+	add_str(o, "fix", posture_finding_fix(f));
 	return o;
 }
 

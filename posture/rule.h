@@ -8,6 +8,7 @@
 #include "posture/severity.h"
 
 struct posture_findings;
+struct api_top;
 
 /*
  * What one rule is, and what its check is handed: the type the rule
@@ -39,6 +40,9 @@ struct posture_ctx {
 	const struct hostfacts *host;
 	/* service scope */
 	const struct api_service *service;
+	/* container scope, running: its processes (GET .../top), NULL when
+	 * not read; the rules that need them judge nothing then */
+	const struct api_top *top;
 };
 
 struct posture_rule;

@@ -220,6 +220,17 @@ const struct posture_rule posture_rules[] = {
 	 "Containers of it run with no health check unless each adds one.",
 	 "HEALTHCHECK CMD ... in the Dockerfile",
 	 posture_check_image_healthcheck},
+	{"5.7", MED, C, "sshd runs in the container",
+	 "A second way in, with its own keys and patches to keep, beside "
+	 "docker exec.",
+	 "drop sshd from the image; docker exec -it NAME sh to get in",
+	 posture_check_sshd},
+	{"berth.process.supervisor", LOW, C, "More than one application",
+	 "A supervisor or several programs in one container hide crashes "
+	 "from the engine and mix their updates.",
+	 "one process per container (compose services for the others); "
+	 "--init if only zombies need reaping",
+	 posture_check_one_app},
 	/* Host: the engine's own host (berth audit --host-checks) */
 	{"berth.host.remote", INFO, H, "Host not judged: the engine is remote",
 	 "The daemon's files and flags can only be read on its own host.",
@@ -426,10 +437,14 @@ void posture_emit(const struct posture_rule *r, const struct posture_ctx *x,
 		  struct posture_findings *out, enum posture_severity sev,
 		  const struct posture_ev *e)
 {
+	size_t before = out->n;
+
 	if (!e->n)
 		return;
 	posture_findings_add(out, r, sev, x->scope, x->object, x->object_id,
 			     e->s);
+	if (out->n > before)
+		out->items[out->n - 1].fix = e->fix;
 }
 
 static api_code run_scope(enum posture_scope scope, struct posture_ctx *x,
@@ -459,6 +474,7 @@ static int set_object(const struct posture_subject *s, struct posture_ctx *x)
 		if (!s->container)
 			return -1;
 		x->container = s->container;
+		x->top = s->top;
 		x->object = s->container->name && *s->container->name
 				    ? s->container->name
 				    : api_str(s->container->id);

@@ -53,6 +53,9 @@ struct posture_subject {
 	const struct api_image_history *history; /* may be NULL */
 	const char *image_name; /* how findings name the image; NULL: id */
 	const struct api_service *service;
+	/* a running container's processes, when read (5.7 and the one
+	 * application rule judge them, nothing else) */
+	const struct api_top *top;
 	/* POSTURE_SCOPE_ENGINE and _HOST judge s->engine itself. */
 };
 

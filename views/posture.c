@@ -23,7 +23,8 @@ static const struct table_column columns[PV_COLS] = {
 	{"MOUNTS", 7, 0, 0, 0},	   {"PORTS", 7, 0, 0, 72},
 	{"LIMITS", 8, 0, 0, 84},   {"PRIV", 4, 0, 0, 0},
 	{"NS", 5, 0, 0, 64},	   {"USER", 4, 0, 0, 52},
-	{"CONFINE", 11, 0, 0, 96}, {"WORST", 8, 0, 0, 0},
+	{"CONFINE", 11, 0, 0, 96}, {"PROCS", 6, 0, 0, 108},
+	{"WORST", 8, 0, 0, 0},
 };
 
 static const struct pm_container *row_entry(const struct posture_view *d,

@@ -182,7 +182,7 @@ static int put_finding(struct col *c, const struct posture_finding *x)
 	c->y++;
 	return put_wrapped(c, "", x->evidence, TS_NORMAL) &&
 	       put_wrapped(c, "why: ", rule->why, TS_DIM) &&
-	       put_wrapped(c, "fix: ", rule->fix, TS_NORMAL);
+	       put_wrapped(c, "fix: ", posture_finding_fix(x), TS_NORMAL);
 }
 
 static void detail_findings(struct posture_view *d, struct col *c,

@@ -14,7 +14,8 @@ p=cis$$
 d=$(mktemp -d /tmp/berth-cis.XXXXXX)
 cleanup() {
 	docker rm -f $(docker ps -aq --filter "name=^$p-") >/dev/null 2>&1
-	docker rmi -f "$p/upd" "$p/ok" "$p/echo" "$p/hc" >/dev/null 2>&1
+	docker rmi -f "$p/upd" "$p/ok" "$p/echo" "$p/hc" "$p/procs" \
+		>/dev/null 2>&1
 	rm -rf "$d"
 }
 trap cleanup EXIT
@@ -60,8 +61,15 @@ build "$p/hc" <<'DF'
 FROM local/busybox:latest
 HEALTHCHECK --interval=1s CMD true
 DF
+# programs named as sshd and supervisord are, doing nothing
+printf '#!/bin/sh\nsleep 600\n' >"$d/ctx/idle"
+build "$p/procs" <<'DF'
+FROM local/busybox:latest
+COPY idle /usr/sbin/sshd
+COPY idle /usr/bin/supervisord
+DF
 is "the test images were built" \
-	"$(docker images -q "$p/*" | wc -l | tr -d ' ')" 4
+	"$(docker images -q "$p/*" | wc -l | tr -d ' ')" 5
 
 # --pull never: nothing is ever fetched from outside
 run() {
@@ -76,6 +84,10 @@ run sick --health-cmd false --health-interval 1s --health-retries 1 \
 	local/busybox:latest sleep 600
 docker create --pull never --name "$p-created" local/busybox:latest \
 	sleep 1 >/dev/null
+run sshd "$p/procs" sh /usr/sbin/sshd
+run superv "$p/procs" sh /usr/bin/supervisord
+run multi local/busybox:latest sh -c \
+	'sleep 600 & tail -f /dev/null & watch -n 60 true'
 run upd "$p/upd" sleep 600
 run ok "$p/ok" sleep 600
 run echo "$p/echo" sleep 600
@@ -135,6 +147,21 @@ else
 	is "no default bridge on the engine: 5.30 never, not even for '$nm'" \
 		"$(has "$got" 5.30 && echo present || echo absent)" absent
 fi
+
+# 5.7 and one application per container: from the processes, as docker
+# top lists them
+for c in sshd superv multi plain; do
+	t=$(docker top "$p-$c" -o pid,args | tail -n +2 | sed 's/^ *[0-9]* *//' | tr '\n' ';')
+	got=$(ids "$p-$c")
+	want=absent
+	grep -q 'sshd' <<<"$t" && want=present
+	is "5.7 on $c (docker top: $t)" \
+		"$(has "$got" 5.7 && echo present || echo absent)" "$want"
+	want=absent
+	[ "$c" = superv ] || [ "$c" = multi ] && want=present
+	is "one application per container on $c" \
+		"$(has "$got" berth.process.supervisor && echo present || echo absent)" "$want"
+done
 
 # 4.6 and 4.7: per image, from docker history and inspect
 img_ids() {

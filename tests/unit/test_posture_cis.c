@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/container_inspect.h"
+#include "api/container_top.h"
 #include "api/networks.h"
 #include "api/system.h"
 #include "posture/checks.h"
@@ -92,6 +93,34 @@ static void test_mac_if_applicable(void **state)
 	assert_non_null(strstr(x->evidence, "neither apparmor nor selinux"));
 	assert_non_null(strstr(x->evidence, "name=seccomp,profile=default"));
 	assert_non_null(get(&f, "5.3"));
+	/* the fix is the engine's, not the container's */
+	assert_non_null(strstr(posture_finding_fix(x), "dockerd"));
+	posture_findings_free(&f);
+
+	/* privileged: the fix follows the evidence (drop --privileged),
+	 * and names the opt-out too when there is one */
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"HostConfig\":{\"Privileged\":true}}",
+		   &(struct posture_engine){.info = &aa}, &f);
+	assert_string_equal(posture_finding_fix(get(&f, "5.22")),
+			    "drop --privileged (it turns AppArmor, SELinux and "
+			    "seccomp off); grant only the capabilities or "
+			    "devices needed");
+	posture_findings_free(&f);
+	judge_json("{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		   ",\"HostConfig\":{\"Privileged\":true,\"SecurityOpt\":"
+		   "[\"seccomp=unconfined\"]}}",
+		   &(struct posture_engine){.info = &aa}, &f);
+	assert_string_equal(posture_finding_fix(get(&f, "5.22")),
+			    "drop --privileged and --security-opt "
+			    "seccomp=unconfined");
+	posture_findings_free(&f);
+	judge_json(
+		"{\"Id\":\"c1\",\"Name\":\"/app\"," RUNNING
+		",\"HostConfig\":{\"SecurityOpt\":[\"seccomp=unconfined\"]}}",
+		&(struct posture_engine){.info = &aa}, &f);
+	assert_string_equal(posture_finding_fix(get(&f, "5.22")),
+			    get(&f, "5.22")->rule->fix);
 	posture_findings_free(&f);
 
 	/* nothing known of the engine: only what the container opts out of */
@@ -259,6 +288,95 @@ static void test_update_alone(void **state)
 	assert_int_equal(posture_run_update_alone(NULL), 0);
 }
 
+static void judge_top(const char *procs, struct posture_findings *f)
+{
+	struct api_container_inspect ci = {0};
+	struct api_top top = {0};
+	struct api_error err;
+	char json[1024];
+
+	snprintf(json, sizeof(json),
+		 "{\"Titles\":[\"UID\",\"PID\",\"PPID\",\"CMD\"],"
+		 "\"Processes\":[%s]}",
+		 procs);
+	assert_int_equal(
+		api_container_top_parse(json, strlen(json), &top, &err),
+		API_OK);
+	assert_int_equal(
+		api_container_inspect_parse(PLAIN, strlen(PLAIN), &ci, &err),
+		API_OK);
+	assert_int_equal(posture_judge(
+				 &(struct posture_subject){
+					 .scope = POSTURE_SCOPE_CONTAINER,
+					 .engine = &(struct posture_engine){0},
+					 .container = &ci,
+					 .top = &top},
+				 f),
+			 API_OK);
+	api_top_free(&top);
+	api_container_inspect_free(&ci);
+}
+
+static void test_processes(void **state)
+{
+	static const struct {
+		const char *cmd, *prog;
+	} progs[] = {
+		{"/usr/sbin/sshd -D", "sshd"},
+		{"sshd: /usr/sbin/sshd -D [listener] 0 of 10-100", "sshd"},
+		{"/bin/sh /usr/sbin/sshd", "sshd"},
+		{"python3 /app/server.py --port 80", "server.py"},
+		{"sh -c sleep 600", "sh"},
+		{"/usr/bin/supervisord -n", "supervisord"},
+		{"", ""},
+	};
+	struct posture_findings f = {0};
+	char prog[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+		posture_cmd_program(progs[i].cmd, prog, sizeof(prog));
+		assert_string_equal(prog, progs[i].prog);
+	}
+	posture_cmd_program(NULL, prog, sizeof(prog));
+	assert_string_equal(prog, "");
+
+	/* sshd among the processes: 5.7, its command line as evidence */
+	judge_top("[\"root\",\"10\",\"1\",\"/usr/sbin/sshd -D\"]", &f);
+	assert_non_null(strstr(get(&f, "5.7")->evidence, "/usr/sbin/sshd -D"));
+	assert_null(get(&f, "berth.process.supervisor"));
+	posture_findings_free(&f);
+	/* a supervisor as the main process */
+	judge_top("[\"root\",\"10\",\"1\",\"/usr/bin/supervisord -n\"],"
+		  "[\"root\",\"11\",\"10\",\"nginx\"]",
+		  &f);
+	assert_non_null(get(&f, "berth.process.supervisor"));
+	posture_findings_free(&f);
+	/* three unrelated programs started by a shell */
+	judge_top("[\"root\",\"10\",\"1\",\"sh -c a & b & c\"],"
+		  "[\"root\",\"11\",\"10\",\"sleep 600\"],"
+		  "[\"root\",\"12\",\"10\",\"tail -f /dev/null\"],"
+		  "[\"root\",\"13\",\"10\",\"watch -n 60 true\"]",
+		  &f);
+	assert_non_null(strstr(get(&f, "berth.process.supervisor")->evidence,
+			       "sleep, tail, watch"));
+	posture_findings_free(&f);
+	/* one program under --init, its workers of the same name: fine */
+	judge_top("[\"root\",\"10\",\"1\",\"/sbin/docker-init -- nginx\"],"
+		  "[\"root\",\"11\",\"10\",\"nginx: master\"],"
+		  "[\"www\",\"12\",\"11\",\"nginx: worker\"]",
+		  &f);
+	assert_null(get(&f, "berth.process.supervisor"));
+	assert_null(get(&f, "5.7"));
+	posture_findings_free(&f);
+	/* processes not read: neither rule judges */
+	judge_json(PLAIN, &(struct posture_engine){0}, &f);
+	assert_null(get(&f, "5.7"));
+	assert_null(get(&f, "berth.process.supervisor"));
+	posture_findings_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_health_at_runtime),
 		cmocka_unit_test(test_default_bridge),
 		cmocka_unit_test(test_update_alone),
+		cmocka_unit_test(test_processes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
