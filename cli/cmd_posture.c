@@ -30,33 +30,31 @@ static void on_status(void *ud, int error, const char *text)
 	fputc('\n', stderr);
 }
 
-static void add_all(struct posture_findings *all,
-		    const struct posture_findings *f)
+/* The engine's (and its host's) findings, every container's, and those
+ * of each image a container runs (once), as one list for the report
+ * writers. */
+static api_code collect(struct posture_model *m, struct posture_findings *all)
 {
-	size_t i;
+	size_t k, j;
 
-	for (i = 0; i < f->n; i++)
-		posture_findings_add(all, f->items[i].rule,
-				     f->items[i].severity, f->items[i].scope,
-				     f->items[i].object, f->items[i].object_id,
-				     f->items[i].evidence);
-}
+	posture_findings_copy(all, &m->engine);
+	for (k = 0; k < m->n; k++) {
+		const struct posture_findings *img;
 
-/* The engine's (and its host's) findings, then every container's, as
- * one list for the report writers. */
-static api_code collect(const struct posture_model *m,
-			struct posture_findings *all)
-{
-	size_t k;
-
-	add_all(all, &m->engine);
-	for (k = 0; k < m->n; k++)
-		add_all(all, &m->items[k].f);
+		posture_findings_copy(all, &m->items[k].f);
+		for (j = 0; j < k; j++)
+			if (m->items[j].image_id && m->items[k].image_id &&
+			    strcmp(m->items[j].image_id,
+				   m->items[k].image_id) == 0)
+				break;
+		img = j == k ? pm_image_findings(m, &m->items[k]) : NULL;
+		if (img)
+			posture_findings_copy(all, img);
+	}
 	return all->nomem ? API_E_NOMEM : API_OK;
 }
 
-static int print(struct api_client *c, const struct pscan *s,
-		 enum audit_format fmt)
+static int print(struct api_client *c, struct pscan *s, enum audit_format fmt)
 {
 	struct posture_findings all = {0};
 	struct audit_report rep = {0};

@@ -125,6 +125,7 @@ static void entry_free(struct pm_container *e)
 {
 	free(e->id);
 	free(e->name);
+	free(e->image_id);
 	posture_findings_free(&e->f);
 	memset(e, 0, sizeof(*e));
 }
@@ -137,6 +138,7 @@ void pm_free(struct posture_model *m)
 		entry_free(&m->items[i]);
 	free(m->items);
 	posture_findings_free(&m->engine);
+	pmi_free(&m->images);
 	pm_init(m);
 }
 
@@ -225,6 +227,13 @@ api_code pm_judge(struct posture_model *m,
 	e = rc == API_OK ? pm_find(m, ci->id) : NULL;
 	if (rc == API_OK && !e)
 		e = add(m, ci->id);
+	if (rc == API_OK && e && ci->image &&
+	    (!e->image_id || strcmp(e->image_id, ci->image) != 0)) {
+		free(e->image_id);
+		e->image_id = strdup(ci->image);
+		if (!e->image_id)
+			rc = API_E_NOMEM;
+	}
 	if (rc == API_OK && (!e || set_name(e, ci->name) != 0))
 		rc = API_E_NOMEM;
 	if (rc != API_OK) {
@@ -374,4 +383,13 @@ size_t pm_pending(const struct posture_model *m)
 	for (i = 0; i < m->n; i++)
 		n += m->items[i].want || m->items[i].inflight;
 	return n;
+}
+
+const struct posture_findings *pm_image_findings(struct posture_model *m,
+						 const struct pm_container *e)
+{
+	const struct pm_image *img =
+		e ? pmi_find(&m->images, e->image_id) : NULL;
+
+	return img && img->judged ? &img->f : NULL;
 }

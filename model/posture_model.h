@@ -7,6 +7,7 @@
 #include "api/error.h"
 #include "api/networks.h"
 #include "api/system.h"
+#include "model/posture_images.h"
 #include "posture/finding.h"
 #include "posture/rules.h"
 
@@ -42,10 +43,11 @@ struct pm_badge {
 struct pm_container {
 	char *id;
 	char *name;
-	int judged;   /* inspected at least once */
-	int want;     /* an inspection is due */
-	int inflight; /* one is running */
-	int again;    /* an event came while it ran: inspect once more */
+	char *image_id; /* the image it runs: its findings in images */
+	int judged;	/* inspected at least once */
+	int want;	/* an inspection is due */
+	int inflight;	/* one is running */
+	int again;	/* an event came while it ran: inspect once more */
 	struct posture_findings f; /* worst first */
 	struct pm_badge badges[PM_CONCERNS];
 	size_t counts[POSTURE_SEV_COUNT];
@@ -57,6 +59,7 @@ struct posture_model {
 	size_t n, cap;
 	struct posture_findings engine; /* worst first */
 	int engine_judged;
+	struct pm_images images; /* the containers' images, judged once */
 	size_t counts[POSTURE_SEV_COUNT]; /* over every container */
 	int score;			  /* containers and engine */
 };
@@ -98,6 +101,9 @@ api_code pm_judge_engine(struct posture_model *m,
 /* Counts, score and order (worst first, then by name); call after a
  * change. */
 void pm_update(struct posture_model *m);
+/* The findings of the image e runs, NULL when not judged (yet). */
+const struct posture_findings *pm_image_findings(struct posture_model *m,
+						 const struct pm_container *e);
 /* A container due for inspection and not running one, or NULL. */
 struct pm_container *pm_next_wanted(struct posture_model *m);
 /* Containers due or running. */

@@ -8,6 +8,8 @@
 #include "api/container_inspect.h"
 #include "api/container_top.h"
 #include "api/containers.h"
+#include "api/image_ops.h"
+#include "api/images.h"
 #include "posture/rules.h"
 
 /*
@@ -61,13 +63,121 @@ static void slot_done(struct pscan *d, struct pscan_slot *s)
 	}
 }
 
+static void pump_images(struct pscan *d);
+
 static void judge(struct pscan *d, struct pscan_slot *s,
 		  const struct api_top *top)
 {
 	/* destroyed while it was read: stays gone */
-	if (pm_find(&d->m, s->id) &&
-	    pm_judge(&d->m, &s->ci, top, &d->ef.e) != API_OK)
+	if (!pm_find(&d->m, s->id))
+		return;
+	if (pm_judge(&d->m, &s->ci, top, &d->ef.e) != API_OK)
 		say(d, 1, "posture: %.40s: out of memory", s->id);
+	/* its image, judged once by the image rules */
+	if (s->ci.image && *s->ci.image &&
+	    !pmi_want(&d->m.images, s->ci.image, s->ci.config.image))
+		say(d, 1, "posture: out of memory");
+	pump_images(d);
+}
+
+static void image_over(struct pscan *d, struct pscan_img *g)
+{
+	struct pm_image *e = pmi_find(&d->m.images, g->id);
+
+	if (e)
+		e->inflight = 0;
+	api_image_inspect_free(&g->img);
+	memset(&g->img, 0, sizeof(g->img));
+	g->have_img = 0;
+	g->id[0] = '\0';
+	changed(d);
+	pump_images(d);
+}
+
+static void history_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct pscan_img *g = ud;
+	struct pscan *d = g->owner;
+	struct api_image_history h = {0};
+	struct api_error perr;
+	int have;
+
+	(void)req;
+	(void)err;
+	g->req = NULL;
+	have = code == API_OK &&
+	       api_image_history_parse(resp->body, resp->body_len, &h, &perr) ==
+		       API_OK;
+	if (pmi_judge(&d->m.images, g->id, &g->img, have ? &h : NULL,
+		      &d->ef.e) != API_OK)
+		say(d, 1, "posture: out of memory");
+	api_image_history_free(&h);
+	image_over(d, g);
+}
+
+static void image_done(struct api_request *req, api_code code,
+		       const struct api_response *resp,
+		       const struct api_error *err, void *ud)
+{
+	struct pscan_img *g = ud;
+	struct pscan *d = g->owner;
+	struct api_request_spec spec = {0};
+	struct api_error perr;
+	char *path = NULL;
+
+	(void)req;
+	(void)err;
+	g->req = NULL;
+	/* removed meanwhile (404) or unreadable: not judged */
+	if (code == API_OK &&
+	    api_image_inspect_parse(resp->body, resp->body_len, &g->img,
+				    &perr) == API_OK)
+		path = api_image_history_path(g->id);
+	if (path) {
+		spec.path = path;
+		spec.on_done = history_done;
+		spec.ud = g;
+		if (api_request_start(d->c, &spec, &g->req, NULL) != API_OK)
+			g->req = NULL;
+		free(path);
+		if (g->req)
+			return;
+	}
+	image_over(d, g);
+}
+
+static void pump_images(struct pscan *d)
+{
+	struct api_request_spec spec = {0};
+	struct pm_image *e;
+	char *path;
+	int i;
+
+	for (i = 0; i < PSCAN_IMG_INFLIGHT; i++) {
+		struct pscan_img *g = &d->imgs[i];
+
+		if (g->req)
+			continue;
+		e = pmi_next_wanted(&d->m.images);
+		if (!e)
+			return;
+		e->want = 0;
+		path = api_image_inspect_path(e->id);
+		if (!path)
+			return;
+		snprintf(g->id, sizeof(g->id), "%s", e->id);
+		g->owner = d;
+		spec.path = path;
+		spec.on_done = image_done;
+		spec.ud = g;
+		if (api_request_start(d->c, &spec, &g->req, NULL) == API_OK)
+			e->inflight = 1;
+		else
+			g->req = NULL;
+		free(path);
+	}
 }
 
 static void top_done(struct api_request *req, api_code code,
@@ -285,6 +395,7 @@ static void engine_judge(struct pscan *d)
 	for (i = 0; i < d->m.n; i++)
 		if (d->m.items[i].judged)
 			d->m.items[i].want = 1;
+	pmi_want_all(&d->m.images);
 	changed(d);
 	pscan_pump(d);
 }
@@ -366,6 +477,13 @@ static void cancel_all(struct pscan *d)
 			api_request_cancel(d->eng[i].req);
 		d->eng[i].req = NULL;
 	}
+	for (i = 0; i < PSCAN_IMG_INFLIGHT; i++) {
+		if (d->imgs[i].req)
+			api_request_cancel(d->imgs[i].req);
+		d->imgs[i].req = NULL;
+		api_image_inspect_free(&d->imgs[i].img);
+		memset(&d->imgs[i].img, 0, sizeof(d->imgs[i].img));
+	}
 }
 
 void pscan_init(struct pscan *s, struct api_client *c,
@@ -418,10 +536,14 @@ int pscan_busy(const struct pscan *d)
 {
 	int i;
 
-	if (d->list_req || d->eng_left > 0 || pm_pending(&d->m) > 0)
+	if (d->list_req || d->eng_left > 0 || pm_pending(&d->m) > 0 ||
+	    pmi_pending(&d->m.images) > 0)
 		return 1;
 	for (i = 0; i < PSCAN_INFLIGHT; i++)
 		if (d->slots[i].req)
+			return 1;
+	for (i = 0; i < PSCAN_IMG_INFLIGHT; i++)
+		if (d->imgs[i].req)
 			return 1;
 	return 0;
 }

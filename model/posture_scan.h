@@ -14,6 +14,7 @@
  * lists every container (each then inspected, PSCAN_INFLIGHT at a time)
  * and reads the engine's facts; no container is judged before the facts
  * are in, and those judged before are judged again when they change.
+ * The image each container runs is judged once, by the image rules.
  * Container events keep it current.  No terminal and no timer: the pane
  * runs it on the console's loop, `berth posture` on a loop of its own,
  * so both print the same model.
@@ -24,6 +25,9 @@
 #define PSCAN_INFLIGHT 4
 
 enum { PSCAN_INFO, PSCAN_VERSION, PSCAN_BRIDGE, PSCAN_ENGINE_REQS };
+
+/* Images read at once (inspect, then history): each is judged once. */
+#define PSCAN_IMG_INFLIGHT 2
 
 struct pscan_hooks {
 	void (*changed)(void *ud); /* the model changed */
@@ -42,6 +46,14 @@ struct pscan_slot {
 	struct api_container_inspect ci; /* kept while its processes are read */
 };
 
+struct pscan_img {
+	struct pscan *owner;
+	struct api_request *req;
+	char id[160];
+	struct api_image_inspect img; /* kept while its history is read */
+	int have_img;
+};
+
 struct pscan {
 	struct api_client *c;
 	struct pscan_hooks h;
@@ -52,6 +64,7 @@ struct pscan {
 	struct api_request *list_req;
 	struct pscan_slot slots[PSCAN_INFLIGHT];
 	struct pscan_slot eng[PSCAN_ENGINE_REQS];
+	struct pscan_img imgs[PSCAN_IMG_INFLIGHT];
 	int eng_ok[PSCAN_ENGINE_REQS];
 	int eng_left;
 	size_t scan_total; /* containers of the last full scan */

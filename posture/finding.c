@@ -68,6 +68,22 @@ void posture_findings_add(struct posture_findings *f,
 	f->items[f->n++] = x;
 }
 
+void posture_findings_copy(struct posture_findings *dst,
+			   const struct posture_findings *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		const struct posture_finding *x = &src->items[i];
+		size_t before = dst->n;
+
+		posture_findings_add(dst, x->rule, x->severity, x->scope,
+				     x->object, x->object_id, x->evidence);
+		if (dst->n > before)
+			dst->items[dst->n - 1].fix = x->fix;
+	}
+}
+
 const char *posture_finding_fix(const struct posture_finding *f)
 {
 	return f->fix ? f->fix : f->rule ? f->rule->fix : "";

@@ -45,6 +45,9 @@ void posture_findings_add(struct posture_findings *f,
 			  enum posture_severity sev, enum posture_scope scope,
 			  const char *object, const char *object_id,
 			  const char *evidence);
+/* Appends a copy of every finding of src (its own fix included). */
+void posture_findings_copy(struct posture_findings *dst,
+			   const struct posture_findings *src);
 /* Moves every finding of src to the end of dst; src is left empty. */
 api_code posture_findings_move(struct posture_findings *dst,
 			       struct posture_findings *src);

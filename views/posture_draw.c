@@ -214,6 +214,33 @@ static void detail_findings(struct posture_view *d, struct col *c,
 	}
 }
 
+/* Then those of the image it runs, judged once by the image rules. */
+static void detail_image(struct posture_view *d, struct col *c,
+			 const struct pm_container *e)
+{
+	const struct posture_findings *f = pm_image_findings(&d->scan.m, e);
+	const struct pm_image *img =
+		e ? pmi_find(&d->scan.m.images, e->image_id) : NULL;
+	char buf[300];
+	size_t i;
+
+	if (!f || !img || c->y + 1 >= c->r->h)
+		return;
+	c->y++;
+	snprintf(buf, sizeof(buf), "ITS IMAGE %s: %zu finding%s",
+		 f->n ? f->items[0].object : img->name, f->n,
+		 f->n == 1 ? "" : "s");
+	draw_text(c->w, c->r->y + c->y, c->r->x, c->r->w, buf,
+		  theme_attr(TS_HEADER));
+	c->y++;
+	for (i = 0; i < f->n; i++) {
+		if (!shown(d, (int)f->items[i].severity))
+			continue;
+		if (c->y >= c->r->h || !put_finding(c, &f->items[i]))
+			break;
+	}
+}
+
 void pv_draw_detail(struct posture_view *d, WINDOW *w, const struct rect *r)
 {
 	const struct pm_container *e = pv_selected(d);
@@ -238,4 +265,5 @@ void pv_draw_detail(struct posture_view *d, WINDOW *w, const struct rect *r)
 	}
 	if (r->h > 1)
 		detail_findings(d, &c, e);
+	detail_image(d, &c, e);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One judgement: the posture pane's own scan (berth posture --format
 # json) and berth audit find the same findings (scope, object, rule,
-# severity, evidence) for every container, the engine and its host: on
+# severity, evidence, fix) for every container, the image it runs, the
+# engine and its host: on
 # the shared engine with its fixtures, and on an engine of this test's
 # own started with --no-new-privileges, where 5.26 depends on the
 # daemon's defaults that only the host's facts tell.
@@ -17,11 +18,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The image findings are berth audit's alone for now: the pane judges
-# containers, the engine and its host.
+# Every finding: the containers', their images', the engine's and its
+# host's.
 findings() {
-	jq -r '.findings[] | select(.scope != "image") |
-		[.scope, .object, .id, .severity, .evidence] | @tsv' | sort
+	jq -r '.findings[] |
+		[.scope, .object, .id, .severity, .evidence, .fix] | @tsv' |
+		sort
 }
 
 same() { # DESC
@@ -38,6 +40,8 @@ same() { # DESC
 }
 
 same "shared engine: berth posture and berth audit agree"
+is "the images are judged in the pane's scan too" \
+	"$($berth posture --format json | jq '[.findings[] | select(.scope == "image")] | length > 0')" true
 like "berth posture --format text reads like audit's" \
 	"$($berth posture --format text)" "score [0-9]+/100"
 out=$($berth posture --format sarif 2>&1)
