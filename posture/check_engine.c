@@ -36,6 +36,10 @@ static int plain_tcp(const struct posture_ctx *x)
 	       (strncmp(h, "tcp://", 6) == 0 || strncmp(h, "http://", 7) == 0);
 }
 
+/* Containers kept that do not run, beyond which they are sprawl (CIS
+ * 6.2; docker-bench's limit too). */
+#define SPRAWL_IDLE 25
+
 static void info_rules(const char *id, const struct api_info *i,
 		       struct posture_ev *e)
 {
@@ -64,6 +68,13 @@ static void info_rules(const char *id, const struct api_info *i,
 		posture_ev_add(e, "SecurityOptions seccomp profile=%s", p);
 	else if (strcmp(id, "2.18") == 0 && i->experimental)
 		posture_ev_add(e, "ExperimentalBuild=true");
+	else if (strcmp(id, "6.2") == 0 &&
+		 i->containers - i->running > SPRAWL_IDLE)
+		posture_ev_add(e,
+			       "Containers=%lld, of them %lld running: %lld "
+			       "stopped or paused",
+			       (long long)i->containers, (long long)i->running,
+			       (long long)(i->containers - i->running));
 	else if (strcmp(id, "5.1") == 0 &&
 		 is(i->swarm.local_node_state, "active"))
 		posture_ev_add(e, "Swarm.LocalNodeState=active");

@@ -90,6 +90,11 @@ const struct posture_rule posture_rules[] = {
 	 "run dockerd where AppArmor is enabled (docker-default profile) or "
 	 "with --selinux-enabled on an SELinux host",
 	 posture_check_engine_mac},
+	{"6.2", INFO, E, "Container sprawl",
+	 "Stopped containers pile up: old settings, old images and their "
+	 "vulnerabilities stay on the host.",
+	 "docker container prune (or docker rm the ones no longer needed)",
+	 posture_check_engine_rule},
 	{"5.1", INFO, E, "Swarm mode enabled",
 	 "Swarm opens management ports and keeps secrets on the node.",
 	 "docker swarm leave (if swarm is not needed)",

@@ -155,6 +155,36 @@ static void test_mac_if_applicable(void **state)
 	api_info_free(&none);
 }
 
+static void test_sprawl(void **state)
+{
+	struct api_info info = {0};
+	struct posture_findings f = {0};
+	struct api_error err;
+	const char *many = "{\"ID\":\"e\",\"Containers\":40,"
+			   "\"ContainersRunning\":14}";
+	const char *few = "{\"ID\":\"e\",\"Containers\":40,"
+			  "\"ContainersRunning\":15}";
+	struct posture_subject s = {.scope = POSTURE_SCOPE_ENGINE};
+
+	(void)state;
+	assert_int_equal(api_info_parse(many, strlen(many), &info, &err),
+			 API_OK);
+	s.engine = &(struct posture_engine){.info = &info};
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	assert_string_equal(get(&f, "6.2")->evidence,
+			    "Containers=40, of them 14 running: 26 stopped or "
+			    "paused");
+	posture_findings_free(&f);
+	api_info_free(&info);
+	memset(&info, 0, sizeof(info));
+	/* 25 idle is the limit, not beyond it */
+	assert_int_equal(api_info_parse(few, strlen(few), &info, &err), API_OK);
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	assert_null(get(&f, "6.2"));
+	posture_findings_free(&f);
+	api_info_free(&info);
+}
+
 static void test_health_at_runtime(void **state)
 {
 	struct posture_engine e = {0};
@@ -385,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_default_bridge),
 		cmocka_unit_test(test_update_alone),
 		cmocka_unit_test(test_processes),
+		cmocka_unit_test(test_sprawl),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
