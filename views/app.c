@@ -20,6 +20,11 @@ struct api_client *app_client(struct app *a)
 	return a->client;
 }
 
+unsigned long app_posture_gen(const struct app *a)
+{
+	return a->posture_gen;
+}
+
 struct jobs *app_jobs(struct app *a)
 {
 	return a->jobs;
@@ -38,6 +43,11 @@ const struct options *app_options(const struct app *a)
 const struct keymap *app_keys(const struct app *a)
 {
 	return &a->opts.keys;
+}
+
+struct pscan *app_posture(struct app *a)
+{
+	return &a->engines[a->sel].posture;
 }
 
 struct cstore *app_containers(struct app *a)
@@ -176,6 +186,7 @@ static void on_engine_event(const struct api_event *ev, void *ud)
 	int i;
 
 	cstore_event(e->containers, ev);
+	pscan_event(&e->posture, ev);
 	alert_on_event(e, ev);
 	if (is_selected(e))
 		for (i = 0; i < a->n_views; i++)
@@ -199,6 +210,7 @@ static void on_engine_up(void *ud)
 	struct app *a = e->app;
 
 	cstore_relist(e->containers);
+	pscan_all(&e->posture);
 	if (!is_selected(e))
 		return;
 	views_engine_up(a);
@@ -341,6 +353,7 @@ static void destroy(struct app *a)
 		a->views[i]->destroy(a->data[i]);
 	for (i = 0; i < a->n_engines; i++) {
 		conn_free(a->engines[i].conn);
+		pscan_free(&a->engines[i].posture);
 		cstore_free(a->engines[i].containers);
 		api_client_free(a->engines[i].client);
 	}
@@ -421,12 +434,39 @@ static void sched_dirty(void *ctx)
 	loop_dirty(ctx);
 }
 
+static void on_posture_changed(void *ud)
+{
+	struct app_engine *e = ud;
+
+	e->app->posture_gen++;
+	loop_dirty(e->app->loop);
+}
+
+/* The scan's words are the posture pane's: shown while it is open. */
+static void on_posture_status(void *ud, int error, const char *text)
+{
+	struct app_engine *e = ud;
+	struct app *a = e->app;
+
+	if (!is_selected(e) || a->active < 0 ||
+	    strcmp(a->views[a->active]->name, "posture") != 0)
+		return;
+	if (error)
+		app_error(a, "%s", text);
+	else
+		app_status(a, "%s", text);
+}
+
 static int link_engine(struct app *a, struct app_engine *e)
 {
 	struct conn_hooks ch = {.up = on_engine_up,
 				.down = on_engine_down,
 				.event = on_engine_event,
 				.ud = e};
+
+	pscan_init(&e->posture, e->client,
+		   &(struct pscan_hooks){on_posture_changed, on_posture_status,
+					 e});
 
 	return cstore_new(e->client, &a->sched, on_store_changed, e,
 			  &e->containers) != 0 ||

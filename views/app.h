@@ -9,6 +9,7 @@
 #include "tui/options.h"
 #include "tui/theme.h"
 #include "model/cstore.h"
+#include "model/posture_scan.h"
 #include "views/view.h"
 
 /*
@@ -54,6 +55,10 @@ const struct options *app_options(const struct app *a);
 const struct keymap *app_keys(const struct app *a);
 /* The containers every pane shares (kept current from engine events). */
 struct cstore *app_containers(struct app *a);
+/* The selected engine's posture scan and model, and a counter bumped
+ * whenever any engine's posture model changes (a pane compares it). */
+struct pscan *app_posture(struct app *a);
+unsigned long app_posture_gen(const struct app *a);
 enum app_conn app_conn_state(const struct app *a);
 /* Redraw at the next frame (something a person waits for changed). */
 void app_dirty(struct app *a);

@@ -9,6 +9,7 @@
 #include "model/conn.h"
 #include "model/sched.h"
 #include "model/cstore.h"
+#include "model/posture_scan.h"
 
 #define APP_MAX_VIEWS 16
 #define APP_TABS 4 /* panes with a number key: the first four */
@@ -20,6 +21,9 @@ struct app_engine {
 	struct api_client *client;
 	struct conn *conn;
 	struct cstore *containers;
+	/* every container's posture, judged in the background: the RISK
+	 * column and the posture pane read it */
+	struct pscan posture;
 	int alerts;
 	char last_alert[160];
 };
@@ -37,8 +41,9 @@ struct app {
 	int sel;
 	char host_label[300]; /* "[2/3] tcp://..." in the top bar */
 	struct loop *loop;
-	struct jobs *jobs;  /* update and rebuild, on the engines' clients */
-	struct sched sched; /* the loop, as the model sees it */
+	struct jobs *jobs; /* update and rebuild, on the engines' clients */
+	unsigned long posture_gen; /* bumped whenever a posture model changes */
+	struct sched sched;	   /* the loop, as the model sees it */
 	struct layout layout;
 	int rows, cols;
 

@@ -52,7 +52,14 @@ static void select_pending(struct cview *v)
 static void sync(struct cview *v)
 {
 	unsigned long g = cstore_generation(v->st);
+	unsigned long pg = app_posture_gen(v->a);
 
+	/* a new verdict re-sorts only a table sorted by it */
+	if (pg != v->posture_gen) {
+		v->posture_gen = pg;
+		if (v->t.sort_col == C_RISK)
+			table_invalidate(&v->t);
+	}
 	if (v->synced && g == v->gen)
 		return;
 	v->gen = g;

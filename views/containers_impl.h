@@ -26,7 +26,8 @@ enum col {
 	C_UPTIME,
 	C_PORTS,
 	C_CPU,
-	C_MEM
+	C_MEM,
+	C_RISK /* the worst posture finding: PRIV, SOCK or a severity */
 };
 
 /* When a row's clock started, worked out once per Status text: the
@@ -43,6 +44,7 @@ struct cview {
 	struct table t;
 	struct cstore *st;
 	unsigned long gen;
+	unsigned long posture_gen; /* the RISK column's, last seen */
 	int synced;
 	struct since *since;
 	size_t n_since;

@@ -8,6 +8,7 @@
 #include "tui/theme.h"
 #include "views/containers_impl.h"
 #include "model/format.h"
+#include "model/posture_model.h"
 
 const struct table_column cview_columns[] = {
 	[C_NAME] = {"NAME", 12, 3, 0, 0},
@@ -18,7 +19,49 @@ const struct table_column cview_columns[] = {
 	[C_PORTS] = {"PORTS", 12, 2, 0, 100},
 	[C_CPU] = {"CPU %", 7, 0, 1, 60},
 	[C_MEM] = {"MEM", 19, 0, 1, 90},
+	[C_RISK] = {"RISK", 6, 0, 0, 0},
 };
+
+/* The container's posture, from the app's background scan: NULL until
+ * it is judged. */
+static const struct pm_container *risk_of(struct cview *v,
+					  const struct cstore_entry *e)
+{
+	const struct pm_container *p =
+		e ? pm_find(&app_posture(v->a)->m, api_str(e->s.id)) : NULL;
+
+	return p && p->judged ? p : NULL;
+}
+
+/* PRIV and SOCK say the worst at a glance; else the worst severity. */
+static void cell_risk(const struct pm_container *p, char *buf, size_t n)
+{
+	static const char *const word[POSTURE_SEV_COUNT] = {
+		"info", "low", "med", "high", "crit"};
+
+	if (!p)
+		snprintf(buf, n, "%s", "");
+	else if (p->badges[PM_PRIV].n)
+		snprintf(buf, n, "PRIV");
+	else if (strcmp(p->badges[PM_MOUNTS].text, "SOCK") == 0)
+		snprintf(buf, n, "SOCK");
+	else
+		snprintf(buf, n, "%s", p->worst < 0 ? "ok" : word[p->worst]);
+}
+
+static int risk_slot(const struct pm_container *p)
+{
+	static const int slots[POSTURE_SEV_COUNT] = {TS_SEV_INFO, TS_SEV_LOW,
+						     TS_SEV_MEDIUM, TS_SEV_HIGH,
+						     TS_SEV_CRITICAL};
+
+	if (!p)
+		return -1;
+	if (p->badges[PM_PRIV].n ||
+	    strcmp(p->badges[PM_MOUNTS].text, "SOCK") == 0)
+		return TS_SEV_CRITICAL;
+	return p->worst < 0 ? TS_HEALTH_OK : slots[p->worst];
+}
 
 const struct cstore_entry *cview_entry(struct cview *v, size_t row)
 {
@@ -189,6 +232,9 @@ static void cell(void *model, size_t row, int col, char *buf, size_t n)
 		if (e->has_stats && is_up(e))
 			fmt_mem_usage(e->mem_usage, e->mem_limit, buf, n);
 		break;
+	case C_RISK:
+		cell_risk(risk_of(v, e), buf, n);
+		break;
 	}
 }
 
@@ -206,6 +252,8 @@ static int slot(void *model, size_t row, int col)
 		return -1;
 	if (col == C_STATE)
 		return state_slot(e->s.state);
+	if (col == C_RISK)
+		return risk_slot(risk_of(model, e));
 	if (col == C_HEALTH) {
 		h = fmt_status_health(e->s.status);
 		return strcmp(h, "healthy") == 0 ? TS_HEALTH_OK
@@ -281,7 +329,7 @@ const char *cview_group(void *model, size_t row)
 
 const struct table_ops cview_ops = {
 	.columns = cview_columns,
-	.ncolumns = C_MEM + 1,
+	.ncolumns = C_RISK + 1,
 	.rows = rows,
 	.cell = cell,
 	.slot = slot,

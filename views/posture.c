@@ -30,8 +30,8 @@ static const struct table_column columns[PV_COLS] = {
 static const struct pm_container *row_entry(const struct posture_view *d,
 					    size_t row)
 {
-	return row < d->nvis && d->vis[row] < d->scan.m.n
-		       ? &d->scan.m.items[d->vis[row]]
+	return row < d->nvis && d->vis[row] < pv_scan(d)->m.n
+		       ? &pv_scan(d)->m.items[d->vis[row]]
 		       : NULL;
 }
 
@@ -151,9 +151,9 @@ void pv_changed(struct posture_view *d)
 {
 	size_t i;
 
-	pm_update(&d->scan.m);
-	if (d->capvis < d->scan.m.n) {
-		size_t cap = d->scan.m.n + 16,
+	pm_update(&pv_scan(d)->m);
+	if (d->capvis < pv_scan(d)->m.n) {
+		size_t cap = pv_scan(d)->m.n + 16,
 		       *v = realloc(d->vis, cap * sizeof(*v));
 		if (!v) {
 			app_error(d->app, "posture: out of memory");
@@ -165,9 +165,9 @@ void pv_changed(struct posture_view *d)
 		d->capvis = cap;
 	}
 	d->nvis = 0;
-	for (i = 0; i < d->scan.m.n; i++)
-		if (d->min_sev < 0 || !d->scan.m.items[i].judged ||
-		    d->scan.m.items[i].worst >= d->min_sev)
+	for (i = 0; i < pv_scan(d)->m.n; i++)
+		if (d->min_sev < 0 || !pv_scan(d)->m.items[i].judged ||
+		    pv_scan(d)->m.items[i].worst >= d->min_sev)
 			d->vis[d->nvis++] = i;
 	table_invalidate(&d->table);
 	if (d->select_arg && select_name(d, d->select_arg)) {
@@ -179,40 +179,30 @@ void pv_changed(struct posture_view *d)
 	app_dirty(d->app);
 }
 
-/* On the engine the console has selected now: the fleet may switch. */
-static void scan_all(struct posture_view *d)
+struct pscan *pv_scan(const struct posture_view *d)
 {
-	d->scan.c = app_client(d->app);
-	pscan_all(&d->scan);
+	return app_posture(d->app);
 }
 
-static void v_event(void *data, const struct api_event *ev)
-{
-	pscan_event(&((struct posture_view *)data)->scan, ev);
-}
-
+/* The app scans each engine when it comes up; the pane shows it. */
 static void v_engine_up(void *data)
 {
 	struct posture_view *d = data;
 
-	d->scan.scanned = 0;
-	if (d->seen)
-		scan_all(d);
+	d->gen = app_posture_gen(d->app) - 1;
 }
 
 static void v_show(void *data, const char *arg)
 {
 	struct posture_view *d = data;
 
-	d->seen = 1;
 	if (arg && arg[0] && select_name(d, arg))
 		d->moved = 1;
 	else if (arg && arg[0]) {
 		free(d->select_arg);
 		d->select_arg = strdup(arg);
 	}
-	if (!d->scan.scanned && app_conn_state(d->app) == APP_CONNECTED)
-		scan_all(d);
+	pv_changed(d);
 }
 
 static void filter_change(struct app *a, const char *text, void *ud)
@@ -244,7 +234,7 @@ static void rescan(struct posture_view *d)
 		return;
 	}
 	app_status(d->app, "posture: rescanning every container…");
-	scan_all(d);
+	pscan_all(pv_scan(d));
 }
 
 static unsigned list_action(struct posture_view *d, enum action act)
@@ -305,7 +295,13 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 {
 	struct posture_view *d = data;
 	struct rect t = *main;
-	int used = pv_draw_summary(d, w, main);
+	int used;
+
+	if (d->gen != app_posture_gen(d->app)) {
+		d->gen = app_posture_gen(d->app);
+		pv_changed(d);
+	}
+	used = pv_draw_summary(d, w, main);
 
 	d->main_y = main->y;
 	t.y += used;
@@ -313,13 +309,13 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 	if (t.h > 0 && t.w > 0)
 		table_draw(&d->table, w, t.y, t.x, t.h, t.w);
 	if (t.h > 1 && table_nlines(&d->table) == 0 &&
-	    (d->scan.error[0] || !d->scan.m.n))
-		draw_text(
-			w, t.y + 1, t.x + 1, t.w - 1,
-			d->scan.error[0]  ? d->scan.error
-			: d->scan.scanned ? "no containers"
-					  : "waiting for the engine…",
-			theme_attr(d->scan.error[0] ? TS_STATUS_ERR : TS_DIM));
+	    (pv_scan(d)->error[0] || !pv_scan(d)->m.n))
+		draw_text(w, t.y + 1, t.x + 1, t.w - 1,
+			  pv_scan(d)->error[0]	? pv_scan(d)->error
+			  : pv_scan(d)->scanned ? "no containers"
+						: "waiting for the engine…",
+			  theme_attr(pv_scan(d)->error[0] ? TS_STATUS_ERR
+							  : TS_DIM));
 	if (detail && detail->h > 0 && detail->w > 0)
 		pv_draw_detail(d, w, detail);
 }
@@ -335,21 +331,6 @@ static unsigned v_click(void *data, int row, int col)
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
-static void scan_changed(void *ud)
-{
-	pv_changed(ud);
-}
-
-static void scan_status(void *ud, int error, const char *text)
-{
-	struct posture_view *d = ud;
-
-	if (error)
-		app_error(d->app, "%s", text);
-	else
-		app_status(d->app, "%s", text);
-}
-
 static void *v_create(struct app *a)
 {
 	struct posture_view *d = calloc(1, sizeof(*d));
@@ -358,8 +339,6 @@ static void *v_create(struct app *a)
 		return NULL;
 	d->app = a;
 	d->min_sev = -1;
-	pscan_init(&d->scan, app_client(a),
-		   &(struct pscan_hooks){scan_changed, scan_status, d});
 	table_init(&d->table, &table_ops, d);
 	return d;
 }
@@ -370,7 +349,6 @@ static void v_destroy(void *data)
 
 	if (!d)
 		return;
-	pscan_free(&d->scan);
 	table_free(&d->table);
 	free(d->vis);
 	free(d->select_arg);
@@ -389,7 +367,7 @@ const struct view_ops view_posture = {
 	.draw = v_draw,
 	.action = v_action,
 	.key = NULL,
-	.engine_event = v_event,
+	.engine_event = NULL,
 	.engine_up = v_engine_up,
 	.click = v_click,
 };

@@ -43,18 +43,18 @@ static int shown(const struct posture_view *d, int sev)
 static void summary_counts(struct posture_view *d, struct pen *p)
 {
 	char buf[96];
-	size_t pending = pm_pending(&d->scan.m);
+	size_t pending = pm_pending(&pv_scan(d)->m);
 	int s;
 
-	snprintf(buf, sizeof(buf), "score %d/100", d->scan.m.score);
+	snprintf(buf, sizeof(buf), "score %d/100", pv_scan(d)->m.score);
 	put(p, buf, TS_TITLE);
 	for (s = POSTURE_SEV_COUNT - 1; s >= 0; s--) {
 		snprintf(buf, sizeof(buf), "  %s %zu",
 			 posture_severity_name((enum posture_severity)s),
-			 d->scan.m.counts[s]);
-		put(p, buf, d->scan.m.counts[s] ? pv_sev_slot(s) : TS_DIM);
+			 pv_scan(d)->m.counts[s]);
+		put(p, buf, pv_scan(d)->m.counts[s] ? pv_sev_slot(s) : TS_DIM);
 	}
-	snprintf(buf, sizeof(buf), "  · %zu containers", d->scan.m.n);
+	snprintf(buf, sizeof(buf), "  · %zu containers", pv_scan(d)->m.n);
 	put(p, buf, TS_NORMAL);
 	if (pending) {
 		snprintf(buf, sizeof(buf), "  · inspecting %zu…", pending);
@@ -72,14 +72,14 @@ static void summary_counts(struct posture_view *d, struct pen *p)
 static void summary_engine(struct posture_view *d, WINDOW *w,
 			   const struct rect *r, int y0, int lines)
 {
-	const struct posture_findings *f = &d->scan.m.engine;
+	const struct posture_findings *f = &pv_scan(d)->m.engine;
 	struct pen p = {w, y0, r->x, r->x + r->w};
 	char buf[256];
 	size_t i, left = 0;
 	int tw;
 
 	put(&p, "engine:", TS_HEADER);
-	if (!d->scan.m.engine_judged) {
+	if (!pv_scan(d)->m.engine_judged) {
 		put(&p, " checking…", TS_DIM);
 		return;
 	}
@@ -218,9 +218,9 @@ static void detail_findings(struct posture_view *d, struct col *c,
 static void detail_image(struct posture_view *d, struct col *c,
 			 const struct pm_container *e)
 {
-	const struct posture_findings *f = pm_image_findings(&d->scan.m, e);
+	const struct posture_findings *f = pm_image_findings(&pv_scan(d)->m, e);
 	const struct pm_image *img =
-		e ? pmi_find(&d->scan.m.images, e->image_id) : NULL;
+		e ? pmi_find(&pv_scan(d)->m.images, e->image_id) : NULL;
 	char buf[300];
 	size_t i;
 

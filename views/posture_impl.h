@@ -27,17 +27,19 @@ enum {
 
 struct posture_view {
 	struct app *app;
-	struct pscan scan; /* the model and the requests that fill it */
+	unsigned long gen; /* the app's posture generation last shown */
 	struct table table;
 	size_t *vis; /* model rows at or above min_sev */
 	size_t nvis, capvis;
 	int min_sev;	  /* -1: every container */
-	int seen;	  /* shown at least once */
 	int main_y;	  /* of the last draw, for clicks */
 	int moved;	  /* the user moved the selection: keep it there */
 	char *select_arg; /* from the command line, until that row exists */
 };
 
+/* The selected engine's posture scan: the app runs it in the
+ * background (the containers pane's RISK column reads it too). */
+struct pscan *pv_scan(const struct posture_view *d);
 /* posture.c: the model changed (order, counts, visible rows). */
 void pv_changed(struct posture_view *d);
 const struct pm_container *pv_selected(const struct posture_view *d);

@@ -109,6 +109,38 @@ fi
 berth_quit
 like "berth exits cleanly" "$(screen)" "EXITED:0"
 
+# The containers pane's RISK column, from the same background scan: the
+# worst at a glance, as docker inspect has it.  Columns are counted in
+# characters (the cells before it hold multi-byte text).
+risk() {
+	screen | python3 -c '
+import sys
+lines = sys.stdin.read().splitlines()
+head = next((l for l in lines if l.startswith("NAME ")), "")
+row = next((l for l in lines if l.startswith(sys.argv[1] + " ")), "")
+i = head.find(" RISK")
+print(row[i + 1:].split()[0] if i >= 0 and len(row) > i + 1 and row[i + 1:].split() else "")
+' "$1"
+}
+berth_start 200 40
+expect_screen "the containers pane lists them" "$p-hard"
+for _ in $(seq 50); do
+	[ "$(risk "$p-sock")" = SOCK ] && [ "$(risk "$p-priv")" = PRIV ] && break
+	sleep 0.1
+done
+is "RISK: $(docker inspect -f 'Privileged={{.HostConfig.Privileged}}' "$p-priv") shows PRIV" \
+	"$(risk "$p-priv")" PRIV
+is "RISK: the engine's socket mounted shows SOCK" "$(risk "$p-sock")" SOCK
+like "RISK: the PRIV badge is drawn in the critical slot" \
+	"$(tm capture-pane -p -e -t 0 | grep -F "$p-priv" | head -1)" $'\e\\[41mPRIV'
+hard=$(risk "$p-hard")
+if docker info --format '{{json .SecurityOptions}}' | grep -qE 'apparmor|selinux'; then
+	is "RISK: the hardened one is ok" "$hard" ok
+else
+	is "RISK: the hardened one is medium (no MAC on the engine)" "$hard" med
+fi
+berth_quit
+
 # P opens the pane from the containers pane; 40x10 degrades cleanly.
 berth_start 40 10
 expect_screen "the console starts on containers" "$p-hard"
