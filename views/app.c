@@ -247,6 +247,25 @@ int app_engine_selected(const struct app *a)
 	return a->sel;
 }
 
+static void posture_of(const struct posture_model *m,
+		       struct app_engine_info *out)
+{
+	size_t c[POSTURE_SEV_COUNT], s;
+	int w = posture_findings_worst(&m->engine);
+
+	if (!m->engine_judged) {
+		out->worst = -2;
+		return;
+	}
+	posture_findings_counts(&m->engine, c);
+	for (s = 0; s < POSTURE_SEV_COUNT; s++) {
+		out->findings[s] = m->counts[s] + c[s];
+		if (m->counts[s] && (int)s > w)
+			w = (int)s;
+	}
+	out->worst = w;
+}
+
 void app_engine_info(struct app *a, int i, struct app_engine_info *out)
 {
 	const struct app_engine *e = &a->engines[i];
@@ -270,6 +289,7 @@ void app_engine_info(struct app *a, int i, struct app_engine_info *out)
 	cstore_counts(e->containers, &out->running, &out->paused,
 		      &out->stopped);
 	out->alerts = e->alerts;
+	posture_of(&e->posture.m, out);
 	out->last_alert = e->last_alert;
 }
 
@@ -438,6 +458,8 @@ static void on_posture_changed(void *ud)
 {
 	struct app_engine *e = ud;
 
+	/* counts and order for every reader (the fleet's too) */
+	pm_update(&e->posture.m);
 	e->app->posture_gen++;
 	loop_dirty(e->app->loop);
 }

@@ -102,6 +102,11 @@ struct app_engine_info {
 	int running, paused, stopped;
 	int alerts;
 	const char *last_alert;
+	/* its posture, from the background scan: the worst finding of its
+	 * containers and itself (-1: none, -2: not judged yet) and the
+	 * counts by severity */
+	int worst;
+	size_t findings[POSTURE_SEV_COUNT];
 };
 int app_engine_count(const struct app *a);
 int app_engine_selected(const struct app *a);

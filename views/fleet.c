@@ -13,7 +13,18 @@
 #include "views/app.h"
 #include "views/registry.h"
 
-enum { C_SEL, C_ENGINE, C_STATE, C_VERSION, C_RUN, C_STOP, C_ALERTS, C_LAST };
+enum {
+	C_SEL,
+	C_ENGINE,
+	C_STATE,
+	C_VERSION,
+	C_RUN,
+	C_STOP,
+	C_ALERTS,
+	C_WORST,
+	C_FINDINGS,
+	C_LAST
+};
 
 static const struct table_column columns[] = {
 	[C_SEL] = {"", 1, 0, 0, 0},
@@ -23,6 +34,8 @@ static const struct table_column columns[] = {
 	[C_RUN] = {"RUNNING", 7, 0, 1, 0},
 	[C_STOP] = {"STOPPED", 7, 0, 1, 50},
 	[C_ALERTS] = {"ALERTS", 6, 0, 1, 0},
+	[C_WORST] = {"WORST", 8, 0, 0, 0},
+	[C_FINDINGS] = {"CRIT/HIGH/MED", 13, 0, 0, 160},
 	[C_LAST] = {"LAST ALERT", 12, 2, 0, 90},
 };
 
@@ -81,6 +94,21 @@ static void t_cell(void *model, size_t row, int col, char *buf, size_t n)
 	case C_ALERTS:
 		snprintf(buf, n, "%d", in.alerts);
 		break;
+	case C_WORST:
+		snprintf(buf, n, "%s",
+			 in.worst == -2 ? "…"
+			 : in.worst < 0
+				 ? "clean"
+				 : posture_severity_name(
+					   (enum posture_severity)in.worst));
+		break;
+	case C_FINDINGS:
+		if (in.worst != -2)
+			snprintf(buf, n, "%zu/%zu/%zu",
+				 in.findings[POSTURE_SEV_CRITICAL],
+				 in.findings[POSTURE_SEV_HIGH],
+				 in.findings[POSTURE_SEV_MEDIUM]);
+		break;
 	default:
 		snprintf(buf, n, "%s", in.last_alert ? in.last_alert : "");
 		break;
@@ -99,6 +127,14 @@ static int t_slot(void *model, size_t row, int col)
 						     : TS_DIM;
 	if ((col == C_ALERTS || col == C_LAST) && in.alerts > 0)
 		return TS_ALERT;
+	if (col == C_WORST && in.worst >= 0)
+		return in.worst >= POSTURE_SEV_CRITICAL ? TS_SEV_CRITICAL
+		       : in.worst >= POSTURE_SEV_HIGH	? TS_SEV_HIGH
+		       : in.worst >= POSTURE_SEV_MEDIUM ? TS_SEV_MEDIUM
+		       : in.worst >= POSTURE_SEV_LOW	? TS_SEV_LOW
+							: TS_SEV_INFO;
+	if (col == C_WORST && in.worst == -1)
+		return TS_HEALTH_OK;
 	return -1;
 }
 

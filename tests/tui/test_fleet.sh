@@ -35,6 +35,22 @@ row=$(printf '%s\n' "$s" | grep -F "$second/docker.sock")
 want_run=$(docker -H "$B" ps -q | wc -l)
 want_stop=$(docker -H "$B" ps -aq --filter status=created --filter status=exited | wc -l)
 like "its running count equals docker ps on that engine" "$row" " $want_run +$want_stop "
+# Each engine's worst finding, from its own background posture scan, as
+# berth audit judges that engine (its containers, itself, its host).
+worst_of() { # ENGINE
+	$BERTH -H "$1" audit --format json | jq -r '
+		[.findings[] | select(.scope != "image") | .severity] as $s |
+		["critical", "high", "medium", "low", "info"] |
+		map(select(. as $v | $s | index($v))) | .[0] // "clean"'
+}
+for _ in $(seq 100); do
+	s=$(screen)
+	printf '%s\n' "$s" | grep -F "$second/docker.sock" | grep -q '…' || break
+	sleep 0.1
+done
+row=$(printf '%s\n' "$s" | grep -F "$second/docker.sock")
+want=$(worst_of "$B")
+like "its WORST is berth audit's worst for that engine ($want)" "$row" " $want( |$)"
 
 keys Escape 1
 keys '>'
