@@ -40,6 +40,15 @@ static int plain_tcp(const struct posture_ctx *x)
  * 6.2; docker-bench's limit too). */
 #define SPRAWL_IDLE 25
 
+/* Containers that do not run; 0 for counts that make no sense (the
+ * engine's numbers are outside input: no overflow on hostile ones). */
+static int64_t idle(const struct api_info *i)
+{
+	if (i->containers < 0 || i->running < 0 || i->running > i->containers)
+		return 0;
+	return i->containers - i->running;
+}
+
 static void info_rules(const char *id, const struct api_info *i,
 		       struct posture_ev *e)
 {
@@ -68,13 +77,12 @@ static void info_rules(const char *id, const struct api_info *i,
 		posture_ev_add(e, "SecurityOptions seccomp profile=%s", p);
 	else if (strcmp(id, "2.18") == 0 && i->experimental)
 		posture_ev_add(e, "ExperimentalBuild=true");
-	else if (strcmp(id, "6.2") == 0 &&
-		 i->containers - i->running > SPRAWL_IDLE)
+	else if (strcmp(id, "6.2") == 0 && idle(i) > SPRAWL_IDLE)
 		posture_ev_add(e,
 			       "Containers=%lld, of them %lld running: %lld "
 			       "stopped or paused",
 			       (long long)i->containers, (long long)i->running,
-			       (long long)(i->containers - i->running));
+			       (long long)idle(i));
 	else if (strcmp(id, "5.1") == 0 &&
 		 is(i->swarm.local_node_state, "active"))
 		posture_ev_add(e, "Swarm.LocalNodeState=active");

@@ -164,12 +164,17 @@ static void test_sprawl(void **state)
 			   "\"ContainersRunning\":14}";
 	const char *few = "{\"ID\":\"e\",\"Containers\":40,"
 			  "\"ContainersRunning\":15}";
+	const char *bad = "{\"ID\":\"e\",\"Containers\":"
+			  "9223372036854775807,\"ContainersRunning\":"
+			  "-9223372036854775808}";
+	struct api_info hostile = {0};
+	struct posture_engine ie = {.info = &info}, he = {.info = &hostile};
 	struct posture_subject s = {.scope = POSTURE_SCOPE_ENGINE};
 
 	(void)state;
 	assert_int_equal(api_info_parse(many, strlen(many), &info, &err),
 			 API_OK);
-	s.engine = &(struct posture_engine){.info = &info};
+	s.engine = &ie;
 	assert_int_equal(posture_judge(&s, &f), API_OK);
 	assert_string_equal(get(&f, "6.2")->evidence,
 			    "Containers=40, of them 14 running: 26 stopped or "
@@ -177,6 +182,15 @@ static void test_sprawl(void **state)
 	posture_findings_free(&f);
 	api_info_free(&info);
 	memset(&info, 0, sizeof(info));
+	/* hostile counts: no finding, no overflow */
+	assert_int_equal(api_info_parse(bad, strlen(bad), &hostile, &err),
+			 API_OK);
+	s.engine = &he;
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	assert_null(get(&f, "6.2"));
+	posture_findings_free(&f);
+	api_info_free(&hostile);
+	s.engine = &ie;
 	/* 25 idle is the limit, not beyond it */
 	assert_int_equal(api_info_parse(few, strlen(few), &info, &err), API_OK);
 	assert_int_equal(posture_judge(&s, &f), API_OK);
