@@ -10,6 +10,7 @@
 #include "api/containers.h"
 #include "api/image_ops.h"
 #include "api/images.h"
+#include "ops/job.h"
 #include "posture/rules.h"
 
 /*
@@ -123,9 +124,7 @@ static void image_done(struct api_request *req, api_code code,
 {
 	struct pscan_img *g = ud;
 	struct pscan *d = g->owner;
-	struct api_request_spec spec = {0};
 	struct api_error perr;
-	char *path = NULL;
 
 	(void)req;
 	(void)err;
@@ -133,26 +132,17 @@ static void image_done(struct api_request *req, api_code code,
 	/* removed meanwhile (404) or unreadable: not judged */
 	if (code == API_OK &&
 	    api_image_inspect_parse(resp->body, resp->body_len, &g->img,
-				    &perr) == API_OK)
-		path = api_image_history_path(g->id);
-	if (path) {
-		spec.path = path;
-		spec.on_done = history_done;
-		spec.ud = g;
-		if (api_request_start(d->c, &spec, &g->req, NULL) != API_OK)
-			g->req = NULL;
-		free(path);
-		if (g->req)
-			return;
-	}
+				    &perr) == API_OK &&
+	    job_send(d->c, "GET", api_image_history_path(g->id), NULL,
+		     history_done, g, &g->req, &perr) == API_OK)
+		return;
 	image_over(d, g);
 }
 
 static void pump_images(struct pscan *d)
 {
-	struct api_request_spec spec = {0};
+	struct api_error err;
 	struct pm_image *e;
-	char *path;
 	int i;
 
 	for (i = 0; i < PSCAN_IMG_INFLIGHT; i++) {
@@ -164,19 +154,11 @@ static void pump_images(struct pscan *d)
 		if (!e)
 			return;
 		e->want = 0;
-		path = api_image_inspect_path(e->id);
-		if (!path)
-			return;
 		snprintf(g->id, sizeof(g->id), "%s", e->id);
 		g->owner = d;
-		spec.path = path;
-		spec.on_done = image_done;
-		spec.ud = g;
-		if (api_request_start(d->c, &spec, &g->req, NULL) == API_OK)
-			e->inflight = 1;
-		else
-			g->req = NULL;
-		free(path);
+		e->inflight =
+			job_send(d->c, "GET", api_image_inspect_path(e->id),
+				 NULL, image_done, g, &g->req, &err) == API_OK;
 	}
 }
 
@@ -205,21 +187,11 @@ static void top_done(struct api_request *req, api_code code,
  * the one application rule); a stopped one is judged at once. */
 static int read_top(struct pscan *d, struct pscan_slot *s)
 {
-	struct api_request_spec spec = {0};
-	char *path;
-	int ok;
+	struct api_error err;
 
-	if (!s->ci.state.running)
-		return 0;
-	path = api_container_top_path(s->id, NULL);
-	if (!path)
-		return 0;
-	spec.path = path;
-	spec.on_done = top_done;
-	spec.ud = s;
-	ok = api_request_start(d->c, &spec, &s->req, NULL) == API_OK;
-	free(path);
-	return ok;
+	return s->ci.state.running &&
+	       job_send(d->c, "GET", api_container_top_path(s->id, NULL), NULL,
+			top_done, s, &s->req, &err) == API_OK;
 }
 
 static void inspect_done(struct api_request *req, api_code code,
@@ -255,10 +227,8 @@ static void inspect_done(struct api_request *req, api_code code,
 /* Starts inspections while slots are free. */
 void pscan_pump(struct pscan *d)
 {
-	struct api_request_spec spec = {0};
 	struct pm_container *e;
 	struct api_error err;
-	char *path;
 	int i;
 
 	if (!d->facts_ready)
@@ -271,22 +241,15 @@ void pscan_pump(struct pscan *d)
 		if (!e)
 			return;
 		e->want = 0;
-		path = api_container_inspect_path(e->id);
-		if (!path)
-			return;
 		snprintf(s->id, sizeof(s->id), "%s", e->id);
 		s->owner = d;
-		spec.path = path;
-		spec.on_done = inspect_done;
-		spec.ud = s;
-		if (api_request_start(d->c, &spec, &s->req, &err) == API_OK)
-			e->inflight = 1;
-		else {
-			s->req = NULL;
+		e->inflight =
+			job_send(d->c, "GET", api_container_inspect_path(e->id),
+				 NULL, inspect_done, s, &s->req,
+				 &err) == API_OK;
+		if (!e->inflight)
 			snprintf(d->error, sizeof(d->error), "inspect: %s",
 				 err.msg);
-		}
-		free(path);
 	}
 }
 
@@ -334,25 +297,15 @@ static void list_done(struct api_request *req, api_code code,
 static void scan_containers(struct pscan *d)
 {
 	struct api_containers_list_opts lo = {.all = 1};
-	struct api_request_spec spec = {0};
 	struct api_error err;
-	char *path;
 
 	d->scanned = 1;
 	if (d->list_req)
 		return; /* the running one serves */
-	path = api_containers_list_path(&lo);
-	if (!path)
-		return;
-	spec.path = path;
-	spec.on_done = list_done;
-	spec.ud = d;
-	if (api_request_start(d->c, &spec, &d->list_req, &err) != API_OK) {
-		d->list_req = NULL;
+	if (job_send(d->c, "GET", api_containers_list_path(&lo), NULL,
+		     list_done, d, &d->list_req, &err) != API_OK)
 		snprintf(d->error, sizeof(d->error),
 			 "cannot list containers: %s", err.msg);
-	}
-	free(path);
 }
 
 static api_code engine_parse(struct pscan *d, int idx,
@@ -419,7 +372,6 @@ static void engine_done(struct api_request *req, api_code code,
 
 static void scan_engine(struct pscan *d)
 {
-	struct api_request_spec spec = {0};
 	struct api_error err;
 	char *path;
 	int i;
@@ -438,15 +390,9 @@ static void scan_engine(struct pscan *d)
 		       : i == PSCAN_VERSION
 			       ? api_version_path()
 			       : api_network_inspect_path("bridge");
-		spec.path = path;
-		spec.on_done = engine_done;
-		spec.ud = &d->eng[i];
-		if (!path || api_request_start(d->c, &spec, &d->eng[i].req,
-					       &err) != API_OK) {
-			d->eng[i].req = NULL;
+		if (job_send(d->c, "GET", path, NULL, engine_done, &d->eng[i],
+			     &d->eng[i].req, &err) != API_OK)
 			d->eng_left--;
-		}
-		free(path);
 	}
 	if (d->eng_left == 0)
 		engine_judge(d);

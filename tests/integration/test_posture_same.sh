@@ -13,6 +13,7 @@ d=$(mktemp -d /tmp/berth-same.XXXXXX)
 main=$DOCKER_HOST
 cleanup() {
 	DOCKER_HOST=$main
+	docker rm -f "same-main-$$" >/dev/null 2>&1
 	scripts/engine.sh stop "$d/engine" >/dev/null 2>&1
 	rm -rf "$d"
 }
@@ -39,6 +40,9 @@ same() { # DESC
 	fi
 }
 
+# at least one container (and so one image) of the test's own
+docker run -d --pull never --network none --name "same-main-$$" \
+	local/busybox:latest sleep 600 >/dev/null
 same "shared engine: berth posture and berth audit agree"
 is "the images are judged in the pane's scan too" \
 	"$($berth posture --format json | jq '[.findings[] | select(.scope == "image")] | length > 0')" true

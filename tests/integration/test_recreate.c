@@ -285,57 +285,50 @@ static void assert_old_back(char *old_id)
 	free(old_id);
 }
 
-static void test_rollback(void **state)
+/* Recreates c2 on an image whose main process is sh -c SCRIPT, with
+ * grace_ms to stay up: it must fail, roll back, and leave the old one
+ * as it was.  err says why it failed. */
+static void fails_and_rolls_back(const char *script, int grace_ms,
+				 struct api_error *err)
 {
 	struct recreate_opts o;
-	struct api_error err;
 	char *old_id;
 	char cmd[512];
-	api_code rc;
 
-	(void)state;
 	snprintf(cmd, sizeof(cmd),
 		 "printf 'FROM local/busybox:latest\\nENTRYPOINT [\"sh\", "
-		 "\"-c\", \"exit 3\"]\\n' | docker build -q -t %s - >/dev/null",
-		 img);
+		 "\"-c\", \"%s\"]\\n' | docker build -q -t %s - >/dev/null",
+		 script, img);
 	sh_ok(cmd);
 	old_id = tl_sh(NULL, "docker inspect --format '{{.Id}}' %s", c2);
 	recreate_opts_init(&o);
 	o.image = img;
-	o.grace_ms = 1500;
-	rc = recreate_run(client, c2, &o, NULL, NULL, 0, &err);
-	assert_int_not_equal(rc, API_OK);
-	assert_non_null(strstr(err.msg, "rolled back"));
+	o.grace_ms = grace_ms;
+	assert_int_not_equal(recreate_run(client, c2, &o, NULL, NULL, 0, err),
+			     API_OK);
+	assert_non_null(strstr(err->msg, "rolled back"));
 	assert_old_back(old_id);
+}
+
+static void test_rollback(void **state)
+{
+	struct api_error err;
+
+	(void)state;
+	fails_and_rolls_back("exit 3", 1500, &err);
 }
 
 /* Up when started, dead a second later: the engine's die event inside
  * the grace period is what rolls it back, with the exit code. */
 static void test_dies_in_grace(void **state)
 {
-	struct recreate_opts o;
 	struct api_error err;
-	char *old_id;
-	char cmd[512];
-	api_code rc;
 
 	(void)state;
-	snprintf(cmd, sizeof(cmd),
-		 "printf 'FROM local/busybox:latest\\nENTRYPOINT [\"sh\", "
-		 "\"-c\", \"sleep 1; exit 4\"]\\n' | docker build -q -t %s - "
-		 ">/dev/null",
-		 img);
-	sh_ok(cmd);
-	old_id = tl_sh(NULL, "docker inspect --format '{{.Id}}' %s", c2);
-	recreate_opts_init(&o);
-	o.image = img;
-	o.grace_ms = 4000;
-	rc = recreate_run(client, c2, &o, NULL, NULL, 0, &err);
-	assert_int_not_equal(rc, API_OK);
+	fails_and_rolls_back("sleep 1; exit 4", 4000, &err);
 	if (!strstr(err.msg, "did not stay up") ||
-	    !strstr(err.msg, "exit code 4") || !strstr(err.msg, "rolled back"))
+	    !strstr(err.msg, "exit code 4"))
 		fail_msg("unexpected failure: %s", err.msg);
-	assert_old_back(old_id);
 }
 
 int main(void)

@@ -148,3 +148,16 @@ own_engine() {
 	DOCKER_HOST=$MAIN_HOST docker save local/busybox:latest |
 		docker load -q >/dev/null
 }
+
+# rebuild_app DIR TAG NAME: a build context in DIR/ctx (its file.txt says
+# v1), its image built as TAG and run as NAME, for the rebuild tests;
+# write DIR/ctx/file.txt again to make the next build differ.
+rebuild_app() {
+	mkdir -p "$1/ctx"
+	printf 'FROM local/busybox:latest\nCOPY file.txt /file.txt\nCMD ["sleep", "600"]\n' \
+		>"$1/ctx/Dockerfile"
+	echo v1 >"$1/ctx/file.txt"
+	docker build -q -t "$2" "$1/ctx" >/dev/null 2>&1
+	docker run -d --name "$3" --network none -e KEEP=me --stop-timeout 1 \
+		"$2" >/dev/null
+}

@@ -50,13 +50,7 @@ push_version() {
 push_version 1
 docker run -d --name "$upd" --network none -e KEEP=me --stop-timeout 1 \
 	"$ref" sleep 600 >/dev/null
-mkdir -p "$d/ctx"
-printf 'FROM local/busybox:latest\nCOPY file.txt /file.txt\nCMD ["sleep", "600"]\n' \
-	>"$d/ctx/Dockerfile"
-echo v1 >"$d/ctx/file.txt"
-docker build -q -t "local/$p:1" "$d/ctx" >/dev/null 2>&1
-docker run -d --name "$rb" --network none -e KEEP=me --stop-timeout 1 \
-	"local/$p:1" >/dev/null
+rebuild_app "$d" "local/$p:1" "$rb"
 env_upd=$(docker inspect -f '{{json .Config.Env}}' "$upd")
 env_rb=$(docker inspect -f '{{json .Config.Env}}' "$rb")
 

@@ -19,13 +19,7 @@ cleanup() {
 	rm -rf "$dir"
 }
 trap cleanup EXIT
-mkdir -p "$dir/ctx"
-printf 'FROM local/busybox:latest\nCOPY file.txt /file.txt\nCMD ["sleep", "600"]\n' \
-	>"$dir/ctx/Dockerfile"
-echo v1 >"$dir/ctx/file.txt"
-docker build -q -t "$ref" "$dir/ctx" >/dev/null 2>&1
-docker run -d --name "$name" --network none -e KEEP=me --stop-timeout 1 \
-	"$ref" >/dev/null
+rebuild_app "$dir" "$ref" "$name"
 docker run -d --name "$other" --network none local/busybox:latest \
 	sleep 600 >/dev/null
 env_before=$(docker inspect -f '{{json .Config.Env}}' "$name")

@@ -16,13 +16,7 @@ cleanup() {
 	rm -rf "$d"
 }
 trap cleanup EXIT
-mkdir -p "$d/ctx"
-printf 'FROM local/busybox:latest\nCOPY file.txt /file.txt\nCMD ["sleep", "600"]\n' \
-	>"$d/ctx/Dockerfile"
-echo v1 >"$d/ctx/file.txt"
-docker build -q -t "local/$p:1" "$d/ctx" >/dev/null 2>&1
-docker run -d --name "$p-app" --network none --stop-timeout 1 \
-	"local/$p:1" >/dev/null
+rebuild_app "$d" "local/$p:1" "$p-app"
 for c in box other; do
 	docker run -d --name "$p-$c" --network none local/busybox:latest \
 		sleep 600 >/dev/null
