@@ -148,8 +148,11 @@ int table_group_expand(struct table *t);
 int table_group_is_collapsed(const struct table *t, const char *label);
 
 /* Column widths for a table w columns wide; 0 for a dropped column.
- * Columns are separated by one space.  Returns the columns shown. */
-int table_layout(const struct table_column *cols, int n, int w, int *widths);
+ * Columns are separated by one space.  want (NULL: none) is the width
+ * each column's text would take: the spare goes there first, then by
+ * weight.  Returns the columns shown. */
+int table_layout(const struct table_column *cols, int n, int w, const int *want,
+		 int *widths);
 
 /* Header, body and scroll indicator in the h x w box at (y, x). */
 void table_draw(struct table *t, WINDOW *win, int y, int x, int h, int w);

@@ -13,14 +13,47 @@ static int column_shown(const struct table_column *c, int w)
 	return c->hide_below_cols <= 0 || w >= c->hide_below_cols;
 }
 
-int table_layout(const struct table_column *cols, int n, int w, int *widths)
+/* Spare columns go first to the flexible columns whose text needs them,
+ * leftmost first (the name is what tells a row), then by weight: a
+ * long name is not cut while an empty PORTS column takes the room. */
+static int give_wanted(const struct table_column *cols, int n, const int *want,
+		       int *widths, int spare)
+{
+	int i, give, given = 0;
+
+	for (i = 0; i < n && given < spare; i++) {
+		if (widths[i] <= 0 || cols[i].weight <= 0 ||
+		    want[i] <= widths[i])
+			continue;
+		give = want[i] - widths[i];
+		if (give > spare - given)
+			give = spare - given;
+		widths[i] += give;
+		given += give;
+	}
+	return given;
+}
+
+/* A flexible column whose text (and title) is narrower than its
+ * minimum needs no more than its text. */
+static int least_width(const struct table_column *c, const int *want, int i)
+{
+	if (want && c->weight > 0 && want[i] > 0 && want[i] < c->min_width)
+		return want[i];
+	return c->min_width;
+}
+
+int table_layout(const struct table_column *cols, int n, int w, const int *want,
+		 int *widths)
 {
 	int i, shown = 0, total = -1, spare, weights = 0, last = -1, give;
 
 	if (n > TABLE_MAX_COLS)
 		n = TABLE_MAX_COLS;
 	for (i = 0; i < n; i++) {
-		widths[i] = column_shown(&cols[i], w) ? cols[i].min_width : 0;
+		widths[i] = column_shown(&cols[i], w)
+				    ? least_width(&cols[i], want, i)
+				    : 0;
 		if (widths[i] <= 0 && column_shown(&cols[i], w))
 			widths[i] = 1;
 		if (widths[i] > 0)
@@ -44,6 +77,8 @@ int table_layout(const struct table_column *cols, int n, int w, int *widths)
 			last = i;
 	}
 	spare = w - total;
+	if (want && spare > 0)
+		spare -= give_wanted(cols, n, want, widths, spare);
 	for (i = 0; weights > 0 && spare > 0 && i < n; i++) {
 		if (widths[i] <= 0 || cols[i].weight <= 0)
 			continue;
@@ -57,6 +92,38 @@ int table_layout(const struct table_column *cols, int n, int w, int *widths)
 		widths[last] += w - give;
 	}
 	return shown;
+}
+
+/* The columns the flexible columns' text takes on the rows in view
+ * (and their titles): what the layout tries to give them. */
+static void measure_wanted(struct table *t, int body, int *want)
+{
+	const struct table_column *c = t->ops->columns;
+	char cell[TABLE_CELL_MAX];
+	size_t line;
+	int i, k, cols;
+
+	for (i = 0; i < t->ops->ncolumns && i < TABLE_MAX_COLS; i++) {
+		want[i] = 0;
+		if (c[i].weight <= 0)
+			continue;
+		/* One more for the sort arrow. */
+		want[i] = text_width(c[i].title) + 1;
+		for (k = 0; k < body; k++) {
+			line = t->top + (size_t)k;
+			if (line >= t->nlines)
+				break;
+			if (t->lines[line].kind == TABLE_GROUP)
+				continue;
+			cell[0] = 0;
+			t->ops->cell(t->model, t->lines[line].row, i, cell,
+				     sizeof(cell));
+			cell[sizeof(cell) - 1] = 0;
+			cols = text_width(cell);
+			if (cols > want[i])
+				want[i] = cols;
+		}
+	}
 }
 
 static attr_t row_attr(const struct table *t, size_t line, size_t row, int col)
@@ -159,7 +226,8 @@ static void draw_scrollbar(struct table *t, WINDOW *win, int y, int x, int h)
 
 void table_draw(struct table *t, WINDOW *win, int y, int x, int h, int w)
 {
-	int widths[TABLE_MAX_COLS], body = h - 1, tw = w, i;
+	int widths[TABLE_MAX_COLS], want[TABLE_MAX_COLS], body = h - 1, tw = w,
+							  i;
 	size_t line;
 
 	if (!win || h < 1 || w < 1)
@@ -168,7 +236,8 @@ void table_draw(struct table *t, WINDOW *win, int y, int x, int h, int w)
 	t->body_y = y + 1;
 	if (body > 0 && t->nlines > (size_t)body && w > 10)
 		tw = w - 1;
-	table_layout(t->ops->columns, t->ops->ncolumns, tw, widths);
+	measure_wanted(t, body, want);
+	table_layout(t->ops->columns, t->ops->ncolumns, tw, want, widths);
 	draw_header(t, win, y, x, tw, widths);
 	for (i = 0; i < body; i++) {
 		line = t->top + (size_t)i;

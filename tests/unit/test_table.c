@@ -426,22 +426,56 @@ static void test_layout(void **state)
 
 	(void)state;
 	/* 80: all shown, 80 - (10+10+12+5+3) = 40 spare, 2:1. */
-	assert_int_equal(table_layout(cols, 4, 80, w), 4);
+	assert_int_equal(table_layout(cols, 4, 80, NULL, w), 4);
 	assert_int_equal(w[0], 36);
 	assert_int_equal(w[1], 24);
 	assert_int_equal(w[2], 12);
 	assert_int_equal(w[3], 5);
 	assert_int_equal(w[0] + w[1] + w[2] + w[3] + 3, 80);
 	/* Below 60 the ID column goes. */
-	assert_int_equal(table_layout(cols, 4, 50, w), 3);
+	assert_int_equal(table_layout(cols, 4, 50, NULL, w), 3);
 	assert_int_equal(w[2], 0);
 	assert_int_equal(w[0] + w[1] + w[3] + 2, 50);
 	/* Too narrow for the minimums: rightmost columns dropped. */
-	assert_int_equal(table_layout(cols, 4, 21, w), 2);
+	assert_int_equal(table_layout(cols, 4, 21, NULL, w), 2);
 	assert_int_equal(w[0] + w[1] + 1, 21);
 	assert_int_equal(w[3], 0);
-	assert_int_equal(table_layout(cols, 4, 6, w), 1);
+	assert_int_equal(table_layout(cols, 4, 6, NULL, w), 1);
 	assert_int_equal(w[0], 6);
+}
+
+/* What the text needs is given before the weights share the rest,
+ * leftmost first; a flexible column wider than its text shrinks to it. */
+static void test_layout_wanted(void **state)
+{
+	const struct table_column cols[] = {
+		{"NAME", 10, 1, 0, 0},
+		{"PORTS", 10, 3, 0, 0},
+		{"ID", 12, 0, 0, 0},
+	};
+	int w[3], want[3] = {30, 6, 40};
+
+	(void)state;
+	/* 60: PORTS needs only 6: 60 - (10+6+12+2) = 30 spare; NAME lacks
+	 * 20 and gets it first, ID is fixed; the last 10 go 1:3. */
+	assert_int_equal(table_layout(cols, 3, 60, want, w), 3);
+	assert_int_equal(w[0], 32);
+	assert_int_equal(w[1], 14);
+	assert_int_equal(w[2], 12);
+	/* 40: 10 spare for 20 lacking: all of it to NAME. */
+	assert_int_equal(table_layout(cols, 3, 40, want, w), 3);
+	assert_int_equal(w[0], 20);
+	assert_int_equal(w[1], 6);
+	/* Two that lack: the leftmost is served first. */
+	want[1] = 20;
+	assert_int_equal(table_layout(cols, 3, 49, want, w), 3);
+	assert_int_equal(w[0], 25);
+	assert_int_equal(w[1], 10);
+	assert_int_equal(w[0] + w[1] + w[2] + 2, 49);
+	/* Without text to measure, the minimums hold. */
+	assert_int_equal(table_layout(cols, 3, 34, NULL, w), 3);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(w[1], 10);
 }
 
 #define SEEN(got, want)                                                        \
@@ -513,6 +547,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_groups, group_setup,
 						teardown),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_layout_wanted),
 		cmocka_unit_test_setup_teardown(test_draw_reads_back, setup,
 						teardown),
 	};
