@@ -27,13 +27,18 @@ static void text_finding(FILE *out, const struct posture_finding *f, int color)
 	char sev[16];
 	size_t i;
 
-	snprintf(sev, sizeof(sev), "%s", posture_severity_name(f->severity));
+	snprintf(sev, sizeof(sev), "%s",
+		 posture_finding_accepted(f)
+			 ? "accepted"
+			 : posture_severity_name(f->severity));
 	for (i = 0; sev[i]; i++)
 		if (sev[i] >= 'a' && sev[i] <= 'z')
 			sev[i] = (char)(sev[i] - 'a' + 'A');
 	fputs("  ", out);
 	if (color)
-		fputs(sev_color(f->severity), out);
+		fputs(posture_finding_accepted(f) ? "\033[2m"
+						  : sev_color(f->severity),
+		      out);
 	fprintf(out, "%-8s", sev);
 	if (color)
 		fputs("\033[0m", out);
@@ -45,6 +50,17 @@ static void text_finding(FILE *out, const struct posture_finding *f, int color)
 	cli_put(out, f->rule->why, 0);
 	fputs("\n           fix: ", out);
 	cli_put(out, posture_finding_fix(f), 0);
+	if (f->accept.reason) {
+		fputs(f->accept.expired ? "\n           acceptance ran out: "
+					: "\n           accepted: ",
+		      out);
+		cli_put(out, f->accept.reason, 0);
+		fputs(" (", out);
+		cli_put(out, f->accept.where, 0);
+		if (f->accept.until[0])
+			fprintf(out, ", until %s", f->accept.until);
+		fputc(')', out);
+	}
 	fputc('\n', out);
 }
 
@@ -71,7 +87,7 @@ void audit_text(FILE *out, const struct audit_report *r, int color)
 		fprintf(out, " %s %zu",
 			posture_severity_name((enum posture_severity)s),
 			counts[s]);
-	fputc('\n', out);
+	fprintf(out, " accepted %zu\n", posture_findings_accepted(f));
 	/* Sorted worst first, so an object's first finding is its worst and
 	 * the objects come out worst first too. */
 	for (i = 0; i < f->n; i++) {

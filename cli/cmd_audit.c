@@ -18,6 +18,7 @@
 #include "posture/engine_facts.h"
 #include "posture/hostfacts_collect.h"
 #include "posture/rules.h"
+#include "views/console.h"
 
 /*
  * berth audit: every container's, image's and the engine's findings,
@@ -48,10 +49,12 @@ struct audit_run {
 	struct posture_engine_facts ef;
 	char **images; /* image ids already judged */
 	size_t n_images;
+	struct posture_accepts accepts; /* the config's accept lines */
 };
 
 static int judge(struct audit_run *r, struct posture_subject *s)
 {
+	r->ef.e.accepts = &r->accepts;
 	s->engine = &r->ef.e;
 	return posture_judge(s, &r->f) == API_OK ? 0 : 1;
 }
@@ -184,10 +187,11 @@ static int audit_image(struct audit_run *r, const char *id, const char *ref)
 static int audit_container(struct audit_run *r, const char *id)
 {
 	struct api_container_inspect ci = {0};
+	struct api_image_inspect img = {0};
 	struct api_top top = {0};
 	struct api_error err;
 	api_code code;
-	int rc = 0, have_top;
+	int rc = 0, have_top, have_img = 0;
 
 	code = api_container_inspect(r->c, id, &ci, &err);
 	if (code == API_E_HTTP && err.http_status == 404)
@@ -198,10 +202,19 @@ static int audit_container(struct audit_run *r, const char *id)
 	 * stopped meanwhile (409): judged without */
 	have_top = ci.state.running &&
 		   api_container_top(r->c, ci.id, NULL, &top, &err) == API_OK;
-	rc = judge(r,
-		   &(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
-					     .container = &ci,
-					     .top = have_top ? &top : NULL});
+	code = posture_container_image_fetch(r->c, &ci, &img, &have_img, &err);
+	if (code != API_OK)
+		rc = fail("image", &err);
+	else
+		rc = judge(r,
+			   &(struct posture_subject){
+				   .scope = POSTURE_SCOPE_CONTAINER,
+				   .container = &ci,
+				   .top = have_top ? &top : NULL,
+				   .image_labels = have_img ? &img.config.labels
+							    : NULL});
+	if (have_img)
+		api_image_inspect_free(&img);
 	api_top_free(&top);
 	if (rc == 0)
 		rc = audit_image(r, ci.image, ci.config.image);
@@ -364,6 +377,10 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 	}
 	if (a.host)
 		co.client.host = a.host;
+	if (console_config_accepts(o->config_path, &r.accepts) != 0) {
+		free(a.names);
+		return 2;
+	}
 	r.c = cli_connect(&co);
 	rc = r.c ? 0 : 3;
 	if (rc == 0)
@@ -383,6 +400,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 		free(r.images[i]);
 	free(r.images);
 	posture_findings_free(&r.f);
+	posture_accepts_free(&r.accepts);
 	posture_engine_facts_free(&r.ef);
 	api_client_free(r.c);
 	free(a.names);

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "model/posture_scan.h"
 #include "posture/report.h"
+#include "views/console.h"
 
 struct run {
 	int failed;
@@ -99,6 +100,7 @@ static int usage(void)
 int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 {
 	enum audit_format fmt;
+	struct posture_accepts accepts;
 	struct run r = {0};
 	struct pscan s;
 	struct api_client *c;
@@ -114,10 +116,14 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 		return usage();
 	if (rc != 0 || fmt == AUDIT_SARIF)
 		return usage();
+	if (console_config_accepts(o->config_path, &accepts) != 0)
+		return 2;
 	c = cli_connect(o);
-	if (!c)
+	if (!c) {
+		posture_accepts_free(&accepts);
 		return 3;
-	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r});
+	}
+	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r}, &accepts);
 	pscan_all(&s);
 	while (pscan_busy(&s)) {
 		api_client_wait(c, NULL, 0, 1000);
@@ -126,5 +132,6 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 	rc = r.failed ? 1 : print(c, &s, fmt);
 	pscan_free(&s);
 	api_client_free(c);
+	posture_accepts_free(&accepts);
 	return rc;
 }

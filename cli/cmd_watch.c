@@ -15,6 +15,7 @@
 #include "ops/watch_rules.h"
 #include "posture/engine_facts.h"
 #include "posture/rules.h"
+#include "views/console.h"
 
 /*
  * berth watch: follows the engine's events and reports, one line each,
@@ -44,6 +45,7 @@ struct watch {
 	const char *host;
 	/* the engine's facts, as the posture pane judges with them */
 	struct posture_engine_facts ef;
+	struct posture_accepts accepts; /* the config's accept lines */
 };
 
 /* Read again on each (re)connect: a restarted daemon may have other
@@ -53,6 +55,7 @@ static int refresh_facts(struct watch *w)
 	struct api_error err = {0};
 
 	posture_engine_facts_free(&w->ef);
+	w->ef.e.accepts = &w->accepts;
 	if (posture_engine_facts_fetch(w->c, &w->ef, &err) == API_OK)
 		return 0;
 	cli_fail("watch: engine facts", &err);
@@ -182,23 +185,32 @@ static void run_checks(struct watch *w)
 		char *id = w->check[--w->n_check];
 		struct api_container_inspect ci = {0};
 		struct posture_findings pf = {0};
+		struct api_image_inspect img = {0};
 		struct api_top top = {0};
 		struct api_error err;
-		int have_top = 0;
+		int have_top = 0, have_img = 0;
 		size_t i;
 
 		/* a running one's processes too, as the posture pane */
-		if (api_container_inspect(w->c, id, &ci, &err) == API_OK)
+		if (api_container_inspect(w->c, id, &ci, &err) == API_OK) {
 			have_top = ci.state.running &&
 				   api_container_top(w->c, ci.id, NULL, &top,
 						     &err) == API_OK;
-		if (ci.id && posture_judge(
-				     &(struct posture_subject){
-					     .scope = POSTURE_SCOPE_CONTAINER,
-					     .engine = &w->ef.e,
-					     .container = &ci,
-					     .top = have_top ? &top : NULL},
-				     &pf) == API_OK) {
+			if (posture_container_image_fetch(
+				    w->c, &ci, &img, &have_img, &err) != API_OK)
+				have_img = 0;
+		}
+		if (ci.id &&
+		    posture_judge(
+			    &(struct posture_subject){
+				    .scope = POSTURE_SCOPE_CONTAINER,
+				    .engine = &w->ef.e,
+				    .container = &ci,
+				    .top = have_top ? &top : NULL,
+				    .image_labels = have_img
+							    ? &img.config.labels
+							    : NULL},
+			    &pf) == API_OK) {
 			for (i = 0; i < pf.n; i++) {
 				const struct posture_finding *p = &pf.items[i];
 				struct field f[3] = {
@@ -207,7 +219,9 @@ static void run_checks(struct watch *w)
 					 posture_severity_name(p->severity), 0},
 					{"title", p->rule->title, 0},
 				};
+				/* an accepted risk is no news */
 				if ((int)p->severity < w->min_sev ||
+				    posture_finding_accepted(p) ||
 				    watch_finding_new(&w->rules, id,
 						      p->rule->id) != 1)
 					continue;
@@ -215,6 +229,8 @@ static void run_checks(struct watch *w)
 			}
 		}
 		posture_findings_free(&pf);
+		if (have_img)
+			api_image_inspect_free(&img);
 		api_top_free(&top);
 		api_container_inspect_free(&ci);
 		free(id);
@@ -412,11 +428,16 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		return usage_error("unexpected argument");
 	if (w.host)
 		co.client.host = w.host;
+	if (console_config_accepts(o->config_path, &w.accepts) != 0)
+		return 2;
 	w.c = cli_connect(&co);
-	if (!w.c)
+	if (!w.c) {
+		posture_accepts_free(&w.accepts);
 		return 3;
+	}
 	if (refresh_facts(&w) != 0) {
 		api_client_free(w.c);
+		posture_accepts_free(&w.accepts);
 		return 3;
 	}
 	watch_rules_init(&w.rules, &cfg);
@@ -431,6 +452,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 	free(w.check);
 	watch_rules_free(&w.rules);
 	posture_engine_facts_free(&w.ef);
+	posture_accepts_free(&w.accepts);
 	api_client_free(w.c);
 	return rc;
 }

@@ -1,5 +1,7 @@
 #include "model/posture_images.h"
 
+#include "posture/accept.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@ void pmi_free(struct pm_images *l)
 		free(l->items[i].id);
 		free(l->items[i].name);
 		posture_findings_free(&l->items[i].f);
+		api_kvlist_free(&l->items[i].accept_labels);
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));
@@ -101,11 +104,13 @@ api_code pmi_judge(struct pm_images *l, const char *id,
 		posture_findings_free(&f);
 		return rc;
 	}
+	api_kvlist_free(&e->accept_labels);
+	rc = posture_accept_labels_copy(&img->config.labels, &e->accept_labels);
 	posture_findings_sort(&f);
 	posture_findings_free(&e->f);
 	e->f = f;
 	e->judged = 1;
-	return API_OK;
+	return rc;
 }
 
 void pmi_want_all(struct pm_images *l)

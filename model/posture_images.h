@@ -19,6 +19,9 @@ struct pm_image {
 	char *name; /* how the findings name it: a tag, else a reference */
 	int want, inflight, judged;
 	struct posture_findings f; /* worst first */
+	/* its berth.accept* labels, once inspected: a container's own
+	 * acceptance labels are told from inherited ones with them */
+	struct api_kvlist accept_labels;
 };
 
 struct pm_images {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "posture/accept.h"
 #include "posture/rules.h"
 #include "posture/score.h"
 
@@ -93,7 +94,7 @@ void pm_badges(const struct posture_findings *f,
 	for (i = 0; f && i < f->n; i++) {
 		const struct posture_finding *x = &f->items[i];
 		c = x->rule ? pm_concern_of(x->rule->id) : -1;
-		if (c < 0)
+		if (c < 0 || posture_finding_accepted(x))
 			continue;
 		out[c].n++;
 		/* the first of the worst names the badge: the table's order
@@ -188,6 +189,25 @@ static int set_name(struct pm_container *e, const char *name)
 	return 0;
 }
 
+size_t pm_image_known(struct posture_model *m, const char *image_id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; image_id && i < m->n; i++) {
+		struct pm_container *e = &m->items[i];
+		if (!e->await_image || !e->image_id ||
+		    strcmp(e->image_id, image_id) != 0)
+			continue;
+		e->await_image = 0;
+		if (e->inflight)
+			e->again = 1;
+		else
+			e->want = 1;
+		n++;
+	}
+	return n;
+}
+
 struct pm_container *pm_want(struct posture_model *m, const char *id,
 			     const char *name)
 {
@@ -212,17 +232,23 @@ api_code pm_judge(struct posture_model *m,
 		  const struct api_top *top, const struct posture_engine *eng)
 {
 	struct posture_findings f = {0};
+	const struct pm_image *img;
 	struct pm_container *e;
 	api_code rc;
 	int s;
 
 	if (!ci->id || !*ci->id)
 		return API_E_PARSE;
+	img = ci->image ? pmi_find(&m->images, ci->image) : NULL;
+	if (img && !img->judged)
+		img = NULL;
 	rc = posture_judge(
-		&(struct posture_subject){.scope = POSTURE_SCOPE_CONTAINER,
-					  .engine = eng,
-					  .container = ci,
-					  .top = top},
+		&(struct posture_subject){
+			.scope = POSTURE_SCOPE_CONTAINER,
+			.engine = eng,
+			.container = ci,
+			.top = top,
+			.image_labels = img ? &img->accept_labels : NULL},
 		&f);
 	e = rc == API_OK ? pm_find(m, ci->id) : NULL;
 	if (rc == API_OK && !e)
@@ -244,6 +270,7 @@ api_code pm_judge(struct posture_model *m,
 	posture_findings_free(&e->f);
 	e->f = f;
 	e->judged = 1;
+	e->await_image = !img && posture_accept_labelled(ci);
 	pm_badges(&e->f, e->badges);
 	posture_findings_counts(&e->f, e->counts);
 	s = posture_findings_worst(&e->f);

@@ -48,6 +48,9 @@ struct pm_container {
 	int want;	/* an inspection is due */
 	int inflight;	/* one is running */
 	int again;	/* an event came while it ran: inspect once more */
+	/* it carries berth.accept labels and was judged before its image's
+	 * labels were known: judged again once they are */
+	int await_image;
 	struct posture_findings f; /* worst first */
 	struct pm_badge badges[PM_CONCERNS];
 	size_t counts[POSTURE_SEV_COUNT];
@@ -83,6 +86,9 @@ struct pm_container *pm_find(struct posture_model *m, const char *id);
  * may be NULL.  NULL when out of memory. */
 struct pm_container *pm_want(struct posture_model *m, const char *id,
 			     const char *name);
+/* The image's labels are known now: the containers of it that wait for
+ * them (await_image) are due again.  Returns how many. */
+size_t pm_image_known(struct posture_model *m, const char *image_id);
 /* Replaces the findings of ci's container (added when unknown), judged
  * with what is known of its engine (posture_judge) and of its processes
  * (top, NULL when not read). */

@@ -114,6 +114,8 @@ static void history_done(struct api_request *req, api_code code,
 	if (pmi_judge(&d->m.images, g->id, &g->img, have ? &h : NULL,
 		      &d->ef.e) != API_OK)
 		say(d, 1, "posture: out of memory");
+	else if (pm_image_known(&d->m, g->id))
+		pscan_pump(d);
 	api_image_history_free(&h);
 	image_over(d, g);
 }
@@ -433,12 +435,15 @@ static void cancel_all(struct pscan *d)
 }
 
 void pscan_init(struct pscan *s, struct api_client *c,
-		const struct pscan_hooks *h)
+		const struct pscan_hooks *h,
+		const struct posture_accepts *accepts)
 {
 	memset(s, 0, sizeof(*s));
 	s->c = c;
 	if (h)
 		s->h = *h;
+	/* finishing the facts leaves these alone */
+	s->ef.e.accepts = accepts;
 	pm_init(&s->m);
 }
 

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "posture/accept.h"
 #include "posture/hostfacts_collect.h"
 
 api_code posture_engine_facts_finish(struct posture_engine_facts *f,
@@ -58,6 +59,24 @@ api_code posture_engine_facts_fetch(struct api_client *c,
 		return rc;
 	return posture_engine_facts_finish(f, api_client_host(c),
 					   api_client_is_tls(c));
+}
+
+api_code posture_container_image_fetch(struct api_client *c,
+				       const struct api_container_inspect *ci,
+				       struct api_image_inspect *img,
+				       int *fetched, struct api_error *err)
+{
+	api_code rc;
+
+	*fetched = 0;
+	if (!posture_accept_labelled(ci) || !ci->image || !*ci->image)
+		return API_OK;
+	rc = api_image_inspect(c, ci->image, img, err);
+	if (rc == API_OK)
+		*fetched = 1;
+	else if (rc == API_E_HTTP && err->http_status == 404)
+		rc = API_OK;
+	return rc;
 }
 
 void posture_engine_facts_free(struct posture_engine_facts *f)

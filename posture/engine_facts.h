@@ -36,6 +36,15 @@ api_code posture_engine_facts_fetch(struct api_client *c,
 				    struct posture_engine_facts *f,
 				    struct api_error *err);
 
+/* Blocking: the image of a container that carries a berth.accept label
+ * (posture/accept.h), whose labels the judge needs; *fetched says
+ * whether img was filled (free it then).  A container without the label
+ * costs no request.  404 (the image went) is no error. */
+api_code posture_container_image_fetch(struct api_client *c,
+				       const struct api_container_inspect *ci,
+				       struct api_image_inspect *img,
+				       int *fetched, struct api_error *err);
+
 /* Safe on a zeroed struct and twice. */
 void posture_engine_facts_free(struct posture_engine_facts *f);
 

@@ -1,5 +1,6 @@
 #include "posture/finding.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@ static char *dup_or_null(const char *s, int *nomem)
 
 static void finding_free(struct posture_finding *x)
 {
+	free(x->accept.reason);
+	free(x->accept.where);
 	free(x->object);
 	free(x->object_id);
 	free(x->evidence);
@@ -79,9 +82,43 @@ void posture_findings_copy(struct posture_findings *dst,
 
 		posture_findings_add(dst, x->rule, x->severity, x->scope,
 				     x->object, x->object_id, x->evidence);
-		if (dst->n > before)
-			dst->items[dst->n - 1].fix = x->fix;
+		if (dst->n == before)
+			continue;
+		dst->items[dst->n - 1].fix = x->fix;
+		if (x->accept.reason &&
+		    posture_finding_accept(&dst->items[dst->n - 1],
+					   x->accept.reason, x->accept.where,
+					   x->accept.until,
+					   x->accept.expired) != 0)
+			dst->nomem = 1;
 	}
+}
+
+int posture_finding_accepted(const struct posture_finding *f)
+{
+	return f->accept.reason && !f->accept.expired;
+}
+
+int posture_finding_accept(struct posture_finding *f, const char *reason,
+			   const char *where, const char *until, int expired)
+{
+	int nomem = 0;
+	char *r = dup_or_null(reason ? reason : "", &nomem);
+	char *w = dup_or_null(where ? where : "", &nomem);
+
+	if (nomem) {
+		free(r);
+		free(w);
+		return -1;
+	}
+	free(f->accept.reason);
+	free(f->accept.where);
+	f->accept.reason = r;
+	f->accept.where = w;
+	snprintf(f->accept.until, sizeof(f->accept.until), "%s",
+		 until ? until : "");
+	f->accept.expired = expired;
+	return 0;
 }
 
 const char *posture_finding_fix(const struct posture_finding *f)
@@ -109,8 +146,10 @@ api_code posture_findings_move(struct posture_findings *dst,
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct posture_finding *x = a, *y = b;
-	int c;
+	int c = posture_finding_accepted(x) - posture_finding_accepted(y);
 
+	if (c)
+		return c;
 	if (x->severity != y->severity)
 		return x->severity > y->severity ? -1 : 1;
 	if (x->scope != y->scope)
@@ -151,7 +190,8 @@ void posture_findings_counts(const struct posture_findings *f,
 
 	memset(counts, 0, POSTURE_SEV_COUNT * sizeof(counts[0]));
 	for (i = 0; i < f->n; i++)
-		if ((int)f->items[i].severity >= 0 &&
+		if (!posture_finding_accepted(&f->items[i]) &&
+		    (int)f->items[i].severity >= 0 &&
 		    (int)f->items[i].severity < POSTURE_SEV_COUNT)
 			counts[f->items[i].severity]++;
 }
@@ -162,9 +202,19 @@ int posture_findings_worst(const struct posture_findings *f)
 	size_t i;
 
 	for (i = 0; i < f->n; i++)
-		if ((int)f->items[i].severity > worst)
+		if (!posture_finding_accepted(&f->items[i]) &&
+		    (int)f->items[i].severity > worst)
 			worst = (int)f->items[i].severity;
 	return worst;
+}
+
+size_t posture_findings_accepted(const struct posture_findings *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += posture_finding_accepted(&f->items[i]) ? 1 : 0;
+	return n;
 }
 
 void posture_findings_free(struct posture_findings *f)

@@ -1,6 +1,7 @@
 #include "posture/report.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "posture/rules.h"
@@ -48,6 +49,18 @@ static void iso_time(time_t t, char *buf, size_t len)
 		snprintf(buf, len, "1970-01-01T00:00:00Z");
 }
 
+/* An acceptance that matched: accepted, or ran out (then it counts). */
+static cJSON *acceptance_json(const struct posture_finding *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddBoolToObject(o, "accepted", posture_finding_accepted(f));
+	add_str(o, "reason", f->accept.reason);
+	add_str(o, "where", f->accept.where);
+	add_str(o, "until", f->accept.until[0] ? f->accept.until : NULL);
+	return o;
+}
+
 static cJSON *finding_json(const struct posture_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -63,6 +76,8 @@ static cJSON *finding_json(const struct posture_finding *f)
 	add_str(o, "evidence", f->evidence);
 	add_str(o, "why", f->rule->why);
 	add_str(o, "fix", posture_finding_fix(f));
+	if (f->accept.reason)
+		cJSON_AddItemToObject(o, "acceptance", acceptance_json(f));
 	return o;
 }
 
@@ -94,6 +109,8 @@ char *audit_json(const struct audit_report *r)
 		total += counts[s];
 	}
 	cJSON_AddNumberToObject(sum, "total", (double)total);
+	cJSON_AddNumberToObject(sum, "accepted",
+				(double)posture_findings_accepted(r->findings));
 	arr = cJSON_AddArrayToObject(root, "findings");
 	for (i = 0; arr && i < r->findings->n; i++)
 		if (!cJSON_AddItemToArray(arr,
@@ -143,6 +160,25 @@ static size_t rule_index(const struct posture_rule *r)
 	return (size_t)(r - posture_rules);
 }
 
+/* SARIF's word for an accepted risk: a label is on the container itself
+ * ("inSource"), a config line beside it ("external"). */
+static cJSON *sarif_suppressions(const struct posture_finding *f)
+{
+	cJSON *arr = cJSON_CreateArray(), *s = cJSON_CreateObject();
+	char why[800];
+
+	cJSON_AddItemToArray(arr, s);
+	add_str(s, "kind",
+		strncmp(f->accept.where, "label ", 6) == 0 ? "inSource"
+							   : "external");
+	add_str(s, "status", "accepted");
+	snprintf(why, sizeof(why), "%.500s (%.200s%s%s)", f->accept.reason,
+		 f->accept.where, f->accept.until[0] ? ", until " : "",
+		 f->accept.until);
+	add_str(s, "justification", why);
+	return arr;
+}
+
 static cJSON *sarif_result(const struct posture_finding *f)
 {
 	cJSON *o = cJSON_CreateObject(), *locs, *loc, *logs, *ll, *props;
@@ -168,6 +204,10 @@ static cJSON *sarif_result(const struct posture_finding *f)
 	props = cJSON_AddObjectToObject(o, "properties");
 	add_str(props, "severity", posture_severity_name(f->severity));
 	add_str(props, "objectId", f->object_id);
+	if (posture_finding_accepted(f))
+		cJSON_AddItemToObject(o, "suppressions", sarif_suppressions(f));
+	else if (f->accept.reason)
+		add_str(props, "acceptanceExpired", f->accept.until);
 	return o;
 }
 

@@ -2,23 +2,15 @@
 #define BERTH_POSTURE_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "api/error.h"
 #include "posture/finding.h"
 #include "posture/rule.h"
+#include "posture/rule_table.h"
 
-/*
- * The rule table: one row per rule, so the posture pane, `berth audit`
- * (and its SARIF rules[]) and the man page all come from the same place.
- * Everything here is pure: it judges models the caller fetched.
- */
-
-extern const struct posture_rule posture_rules[];
-extern const size_t posture_rules_n;
-
-const struct posture_rule *posture_rule_find(const char *id);
-/* The first scope the rule applies to: where a listing shows it once. */
-enum posture_scope posture_rule_scope(const struct posture_rule *r);
+/* Everything here is pure: it judges models the caller fetched, by the
+ * rule table (posture/rule_table.h). */
 
 /*
  * The one entry point of judging: every screen and command (the posture
@@ -30,6 +22,7 @@ enum posture_scope posture_rule_scope(const struct posture_rule *r);
  */
 struct hostfacts;
 struct api_service;
+struct posture_accepts;
 
 /* Gathered once per scan; any member may be NULL (not known). */
 struct posture_engine {
@@ -42,6 +35,10 @@ struct posture_engine {
 	int tls;
 	/* The engine's own host, read when it is this one. */
 	const struct hostfacts *hostfacts;
+	/* The config file's accepted risks (may be NULL), and the time
+	 * their until days are judged at (0: now). */
+	const struct posture_accepts *accepts;
+	int64_t now;
 };
 
 struct posture_subject {
@@ -56,6 +53,10 @@ struct posture_subject {
 	/* a running container's processes, when read (5.7 and the one
 	 * application rule judge them, nothing else) */
 	const struct api_top *top;
+	/* the labels of a container's image (Config.Labels), when known:
+	 * a berth.accept label the container only inherited from its image
+	 * accepts nothing, and without them no label accepts anything */
+	const struct api_kvlist *image_labels;
 	/* POSTURE_SCOPE_ENGINE and _HOST judge s->engine itself. */
 };
 

@@ -426,6 +426,31 @@ static int op_value(char *p, char **v, char *msg, size_t msglen)
 	return 0;
 }
 
+/* Up to max words from p into w; *n gets how many. */
+static int op_words_upto(char *p, char **w, int max, int *n, char *msg,
+			 size_t msglen)
+{
+	char *extra;
+	int rc;
+
+	for (*n = 0; *n < max; (*n)++) {
+		rc = op_word(&p, &w[*n]);
+		if (rc == 0)
+			return 0;
+		if (rc < 0) {
+			snprintf(msg, msglen, "unclosed quote");
+			return -1;
+		}
+	}
+	rc = op_word(&p, &extra);
+	if (rc != 0) {
+		snprintf(msg, msglen, "%s",
+			 rc < 0 ? "unclosed quote" : "too many words");
+		return -1;
+	}
+	return 0;
+}
+
 static int op_is_cmd(const char *s, const char *cmd)
 {
 	size_t n = strlen(cmd);
@@ -433,12 +458,37 @@ static int op_is_cmd(const char *s, const char *cmd)
 	return strncmp(s, cmd, n) == 0 && (s[n] == ' ' || s[n] == '\t');
 }
 
-static int op_line(struct options *o, char *line, char *msg, size_t msglen)
+/* What one config line is read with. */
+struct op_reader {
+	const struct options_command *cmds;
+	size_t n_cmds;
+	const char *where; /* "FILE:LINE" */
+};
+
+static int op_command(const struct options_command *c, char *args,
+		      const char *where, char *msg, size_t msglen)
+{
+	char *w[OPTIONS_CMD_MAX_WORDS];
+	int n;
+
+	if (op_words_upto(args, w, OPTIONS_CMD_MAX_WORDS, &n, msg, msglen) < 0)
+		return -1;
+	return c->apply(c->ctx, w, n, where, msg, msglen);
+}
+
+static int op_line(struct options *o, char *line, const struct op_reader *r,
+		   char *msg, size_t msglen)
 {
 	char *s = op_skip(line), *eq, *w[3], *name, *e;
+	size_t i;
 
 	if (*s == '\0' || *s == '#')
 		return 0;
+	for (i = 0; i < r->n_cmds; i++)
+		if (op_is_cmd(s, r->cmds[i].name))
+			return op_command(&r->cmds[i],
+					  s + strlen(r->cmds[i].name), r->where,
+					  msg, msglen);
 	if (op_is_cmd(s, "bind")) {
 		if (op_words(s + 4, w, 3, "expected 'bind CONTEXT KEY ACTION'",
 			     msg, msglen) < 0)
@@ -476,9 +526,11 @@ static int op_line(struct options *o, char *line, char *msg, size_t msglen)
 }
 
 static int op_apply(struct options *o, const char *text, size_t len,
-		    const char *filename, char *err, size_t errlen)
+		    const char *filename, const struct options_command *cmds,
+		    size_t n_cmds, char *err, size_t errlen)
 {
-	char line[OP_MAX_LINE], msg[512];
+	char line[OP_MAX_LINE], msg[512], where[300];
+	struct op_reader r = {cmds, n_cmds, where};
 	size_t pos = 0, lineno = 0, n;
 	const char *nl;
 	int rc;
@@ -499,7 +551,9 @@ static int op_apply(struct options *o, const char *text, size_t len,
 			line[n] = '\0';
 			if (n > 0 && line[n - 1] == '\r')
 				line[n - 1] = '\0';
-			rc = op_line(o, line, msg, sizeof(msg));
+			snprintf(where, sizeof(where), "%.280s:%zu", filename,
+				 lineno);
+			rc = op_line(o, line, &r, msg, sizeof(msg));
 		}
 		if (rc < 0) {
 			snprintf(err, errlen, "%s:%zu: %s", filename, lineno,
@@ -514,13 +568,23 @@ static int op_apply(struct options *o, const char *text, size_t len,
 int options_parse_buffer(struct options *o, const char *text, size_t len,
 			 const char *filename, char *err, size_t errlen)
 {
+	return options_parse_buffer_with(o, text, len, filename, NULL, 0, err,
+					 errlen);
+}
+
+int options_parse_buffer_with(struct options *o, const char *text, size_t len,
+			      const char *filename,
+			      const struct options_command *cmds, size_t n_cmds,
+			      char *err, size_t errlen)
+{
 	struct options tmp;
 
 	if (options_copy(&tmp, o) < 0) {
 		snprintf(err, errlen, "%s: out of memory", filename);
 		return -1;
 	}
-	if (op_apply(&tmp, text, len, filename, err, errlen) < 0) {
+	if (op_apply(&tmp, text, len, filename, cmds, n_cmds, err, errlen) <
+	    0) {
 		options_free(&tmp);
 		return -1;
 	}
@@ -531,6 +595,13 @@ int options_parse_buffer(struct options *o, const char *text, size_t len,
 
 int options_load_file(const char *path, struct options *o, char *err,
 		      size_t errlen)
+{
+	return options_load_file_with(path, o, NULL, 0, err, errlen);
+}
+
+int options_load_file_with(const char *path, struct options *o,
+			   const struct options_command *cmds, size_t n_cmds,
+			   char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	char *text;
@@ -556,7 +627,8 @@ int options_load_file(const char *path, struct options *o, char *err,
 		free(text);
 		return -1;
 	}
-	rc = options_parse_buffer(o, text, len, path, err, errlen);
+	rc = options_parse_buffer_with(o, text, len, path, cmds, n_cmds, err,
+				       errlen);
 	free(text);
 	return rc;
 }

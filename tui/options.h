@@ -16,6 +16,7 @@
  *     name = value              value may be "quoted" or 'quoted'
  *     bind CONTEXT KEY ACTION   e.g. bind containers S container.start
  *     key ACTION = KEY          e.g. key container.stop = C-s
+ *     accept RULE SUBJECT "reason" [until DATE]   (an options_command)
  * A '#' after a blank starts a comment, so the key # is written "#".
  */
 
@@ -82,15 +83,35 @@ int options_copy(struct options *dst, const struct options *src);
 int options_set(struct options *o, const char *name, const char *value,
 		char *err, size_t errlen);
 
+/* A config command whose meaning lives below the terminal (the posture's
+ * `accept`): its words, quotes removed, go to apply with where the line
+ * is ("FILE:LINE").  apply returns 0, or -1 with a message. */
+#define OPTIONS_CMD_MAX_WORDS 8
+struct options_command {
+	const char *name;
+	int (*apply)(void *ctx, char *const *words, int n, const char *where,
+		     char *msg, size_t msglen);
+	void *ctx;
+};
+
 /* Applies a config file's text over *o; filename only labels errors
- * ("FILE:LINE: message").  All or nothing: on an error *o is left as it
- * was and -1 is returned. */
+ * ("FILE:LINE: message").  All or nothing for *o: on an error it is left
+ * as it was and -1 is returned (what cmds[] collected is the caller's
+ * to drop).  cmds (n_cmds of them, may be NULL) are the commands beside
+ * the console's own. */
 int options_parse_buffer(struct options *o, const char *text, size_t len,
 			 const char *filename, char *err, size_t errlen);
+int options_parse_buffer_with(struct options *o, const char *text, size_t len,
+			      const char *filename,
+			      const struct options_command *cmds, size_t n_cmds,
+			      char *err, size_t errlen);
 
 /* The same for a file. */
 int options_load_file(const char *path, struct options *o, char *err,
 		      size_t errlen);
+int options_load_file_with(const char *path, struct options *o,
+			   const struct options_command *cmds, size_t n_cmds,
+			   char *err, size_t errlen);
 
 /* $XDG_CONFIG_HOME/berth/config, else ~/.config/berth/config; NULL when
  * neither can be told.  Free it. */

@@ -486,9 +486,10 @@ static int link_engine(struct app *a, struct app_engine *e)
 				.event = on_engine_event,
 				.ud = e};
 
-	pscan_init(&e->posture, e->client,
-		   &(struct pscan_hooks){on_posture_changed, on_posture_status,
-					 e});
+	pscan_init(
+		&e->posture, e->client,
+		&(struct pscan_hooks){on_posture_changed, on_posture_status, e},
+		a->start->accepts);
 
 	return cstore_new(e->client, &a->sched, on_store_changed, e,
 			  &e->containers) != 0 ||

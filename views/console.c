@@ -5,15 +5,26 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "posture/accept.h"
 #include "tui/options.h"
 #include "tui/sanitize.h"
 #include "tui/theme.h"
 #include "views/app.h"
 
-/* Loads the config file: the named one must exist; the default one may
- * be absent. */
-static int load_config(const char *config_path, struct options *opts)
+static int accept_line(void *ctx, char *const *w, int n, const char *where,
+		       char *msg, size_t msglen)
 {
+	return posture_accepts_add(ctx, w, n, where, msg, msglen);
+}
+
+/* Loads the config file: the named one must exist; the default one may
+ * be absent.  Its accept lines go to accepts. */
+static int load_config(const char *config_path, struct options *opts,
+		       struct posture_accepts *accepts)
+{
+	const struct options_command cmds[] = {
+		{"accept", accept_line, accepts},
+	};
 	char err[512];
 	char *path = config_path ? NULL : options_default_path();
 	const char *p = config_path ? config_path : path;
@@ -32,7 +43,7 @@ static int load_config(const char *config_path, struct options *opts)
 		return missing_default ? 0 : -1;
 	}
 	fclose(f);
-	if (options_load_file(p, opts, err, sizeof(err)) != 0) {
+	if (options_load_file_with(p, opts, cmds, 1, err, sizeof(err)) != 0) {
 		fprintf(stderr, "berth: %s\n", err);
 		free(path);
 		return -1;
@@ -92,12 +103,15 @@ static int load_theme(const char *name, struct theme *t)
 	return 0;
 }
 
-static int read_config(const char *config_path, struct options *opts)
+static int read_config(const char *config_path, struct options *opts,
+		       struct posture_accepts *accepts)
 {
+	memset(accepts, 0, sizeof(*accepts));
 	if (options_init(opts) != 0)
 		return -1;
-	if (load_config(config_path, opts) != 0) {
+	if (load_config(config_path, opts, accepts) != 0) {
 		options_free(opts);
+		posture_accepts_free(accepts);
 		return -1;
 	}
 	return 0;
@@ -105,20 +119,23 @@ static int read_config(const char *config_path, struct options *opts)
 
 int console_main(const struct console_args *a)
 {
+	struct posture_accepts accepts;
 	struct options opts;
 	struct theme theme;
 	struct app_start start;
 	char err[512] = "";
 	int rc, i;
 
-	if (read_config(a->config_path, &opts) != 0)
+	if (read_config(a->config_path, &opts, &accepts) != 0)
 		return 2;
 	if (load_theme(a->theme ? a->theme : opts.theme, &theme) != 0) {
 		options_free(&opts);
+		posture_accepts_free(&accepts);
 		return 2;
 	}
 	memset(&start, 0, sizeof(start));
 	start.opts = &opts;
+	start.accepts = &accepts;
 	start.theme = &theme;
 	start.client = a->client;
 	if (!start.client.host && opts.host && *opts.host)
@@ -133,20 +150,33 @@ int console_main(const struct console_args *a)
 	if (err[0])
 		fprintf(stderr, "berth: %s\n", err);
 	options_free(&opts);
+	posture_accepts_free(&accepts);
 	return rc;
 }
 
 char *console_config_shells(const char *config_path)
 {
+	struct posture_accepts accepts;
 	struct options opts;
 	char *out = NULL;
 
-	if (read_config(config_path, &opts) != 0)
+	if (read_config(config_path, &opts, &accepts) != 0)
 		return NULL;
 	if (opts.shell && *opts.shell)
 		out = strdup(opts.shell);
 	options_free(&opts);
+	posture_accepts_free(&accepts);
 	return out;
+}
+
+int console_config_accepts(const char *config_path, struct posture_accepts *out)
+{
+	struct options opts;
+
+	if (read_config(config_path, &opts, out) != 0)
+		return -1;
+	options_free(&opts);
+	return 0;
 }
 
 char *console_sanitize_dup(const char *s)

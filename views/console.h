@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "api/client.h"
+#include "posture/accept.h"
 
 /*
  * What the command line asks of the console, in plain types: cli/ knows
@@ -32,6 +33,11 @@ int console_main(const struct console_args *a);
 /* The config's shell list ("/bin/bash:/bin/sh"), NULL if it names none;
  * a bad config is said on stderr.  Free it. */
 char *console_config_shells(const char *config_path);
+
+/* The config's accepted risks into *out (free it with
+ * posture_accepts_free); -1 for a bad config, said on stderr. */
+int console_config_accepts(const char *config_path,
+			   struct posture_accepts *out);
 
 /* Outside text made safe for a terminal, as the console draws it: no
  * escape or control sequence survives.  Free it; NULL on no memory. */

@@ -68,9 +68,14 @@ int console_man_sections(FILE *out)
 	fputs(".SH CONFIGURATION\n"
 	      "The file \\fI$XDG_CONFIG_HOME/berth/config\\fR "
 	      "(else \\fI~/.config/berth/config\\fR) holds lines "
-	      "\\fBname = value\\fR, \\fBbind\\fR \\fIcontext key action\\fR "
-	      "and \\fBkey\\fR \\fIaction\\fR \\fB=\\fR \\fIkey\\fR; "
-	      "\\fB#\\fR starts a comment.\n",
+	      "\\fBname = value\\fR, \\fBbind\\fR \\fIcontext key action\\fR, "
+	      "\\fBkey\\fR \\fIaction\\fR \\fB=\\fR \\fIkey\\fR and "
+	      "\\fBaccept\\fR \\fIrule subject\\fR \\fB\"\\fR\\fIreason\\fR"
+	      "\\fB\"\\fR [\\fBuntil\\fR \\fIYYYY\\-MM\\-DD\\fR] "
+	      "(see \\fBACCEPTED RISKS\\fR); \\fB#\\fR starts a comment. "
+	      "The console, \\fBaudit\\fR, \\fBposture\\fR and "
+	      "\\fBwatch\\fR read it; a malformed line stops each with "
+	      "\\fIFILE\\fB:\\fILINE\\fR and exit status 2.\n",
 	      out);
 	options_print_man(out);
 	/* The slots a theme file may name (see THEMES). */

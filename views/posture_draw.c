@@ -83,15 +83,18 @@ static void summary_engine(struct posture_view *d, WINDOW *w,
 		put(&p, " checking…", TS_DIM);
 		return;
 	}
+	/* the line names what counts: accepted risks are in the detail */
 	for (i = 0; i < f->n; i++)
-		left += shown(d, (int)f->items[i].severity);
+		left += shown(d, (int)f->items[i].severity) &&
+			!posture_finding_accepted(&f->items[i]);
 	if (!left) {
 		put(&p, " no findings", TS_HEALTH_OK);
 		return;
 	}
 	for (i = 0; i < f->n; i++) {
 		const struct posture_finding *x = &f->items[i];
-		if (!shown(d, (int)x->severity) || !x->rule)
+		if (!shown(d, (int)x->severity) || !x->rule ||
+		    posture_finding_accepted(x))
 			continue;
 		snprintf(buf, sizeof(buf), " %s %s", x->rule->id,
 			 x->rule->title);
@@ -162,27 +165,49 @@ static int put_wrapped(struct col *c, const char *label, const char *text,
 	return 1;
 }
 
+/* "accepted: REASON (FILE:LINE, until DATE)", or that it ran out. */
+static int put_acceptance(struct col *c, const struct posture_finding *x)
+{
+	const struct posture_acceptance *a = &x->accept;
+	char buf[700];
+
+	if (!a->reason)
+		return 1;
+	if (a->expired)
+		snprintf(buf, sizeof(buf), "%.300s (%.200s, until %s)",
+			 a->reason, a->where, a->until);
+	else
+		snprintf(buf, sizeof(buf), "%.300s (%.200s%s%s)", a->reason,
+			 a->where, a->until[0] ? ", until " : "", a->until);
+	return put_wrapped(
+		c, a->expired ? "acceptance ran out: " : "accepted: ", buf,
+		a->expired ? TS_SEV_MEDIUM : TS_DIM);
+}
+
 static int put_finding(struct col *c, const struct posture_finding *x)
 {
 	const struct posture_rule *rule = x->rule;
+	int dim = posture_finding_accepted(x);
 	char buf[300];
-	int used;
 
 	if (c->y >= c->r->h || !rule)
 		return rule != NULL;
-	used = draw_text(
-		c->w, c->r->y + c->y, c->r->x, 9,
-		posture_severity_name(x->severity),
-		theme_attr((enum theme_slot)pv_sev_slot((int)x->severity)));
-	(void)used;
+	/* an accepted risk stays listed, dimmed, with its reason */
+	draw_text(c->w, c->r->y + c->y, c->r->x, 9,
+		  posture_severity_name(x->severity),
+		  theme_attr(dim ? TS_DIM
+				 : (enum theme_slot)pv_sev_slot(
+					   (int)x->severity)));
 	snprintf(buf, sizeof(buf), "%s  %s", rule->id, rule->title);
 	if (c->r->w > 9)
 		draw_text(c->w, c->r->y + c->y, c->r->x + 9, c->r->w - 9, buf,
-			  theme_attr(TS_TITLE));
+			  theme_attr(dim ? TS_DIM : TS_TITLE));
 	c->y++;
-	return put_wrapped(c, "", x->evidence, TS_NORMAL) &&
+	return put_acceptance(c, x) &&
+	       put_wrapped(c, "", x->evidence, dim ? TS_DIM : TS_NORMAL) &&
 	       put_wrapped(c, "why: ", rule->why, TS_DIM) &&
-	       put_wrapped(c, "fix: ", posture_finding_fix(x), TS_NORMAL);
+	       put_wrapped(c, "fix: ", posture_finding_fix(x),
+			   dim ? TS_DIM : TS_NORMAL);
 }
 
 static void detail_findings(struct posture_view *d, struct col *c,

@@ -33,7 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			&(struct posture_subject){
 				.scope = POSTURE_SCOPE_CONTAINER,
 				.engine = &e,
-				.container = &ci},
+				.container = &ci,
+				/* an image without labels: the container's
+				 * berth.accept labels are judged too */
+				.image_labels = &(struct api_kvlist){0}},
 			&f);
 	if (api_image_inspect_parse(j, size, &img, &err) == API_OK)
 		posture_judge(

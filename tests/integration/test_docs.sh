@@ -41,7 +41,7 @@ ids=$(sed -n '/^\.SH POSTURE RULES/,/^\.SH /p' "$man" |
 	awk 'prev == ".TP" && $1 == ".B" { print $2 } { prev = $0 }' |
 	sed 's/\\-/-/g' | sort)
 src=$(grep -oE '^[[:space:]]*\{"[0-9a-z._]+",|HOST_(AUDIT|FILE)\("[0-9.]+"' \
-	posture/rules.c | grep -oE '"[^"]+"' | tr -d '"' | sort)
+	posture/rule_table.c | grep -oE '"[^"]+"' | tr -d '"' | sort)
 is "the posture rules section lists exactly the rule table's ids" \
 	"$ids" "$src"
 n=$(wc -w <<<"$src")
