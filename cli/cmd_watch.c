@@ -253,6 +253,18 @@ static int subscribe(struct watch *w)
 		       : -1;
 }
 
+/* The dies by SIGKILL whose oom did not come within the grace. */
+static void report_due(struct watch *w, int64_t now)
+{
+	struct watch_alert a;
+	struct field f[1];
+
+	while (watch_rules_due(&w->rules, now, &a) == WATCH_DIED) {
+		f[0] = (struct field){"exit_code", NULL, a.exit_code};
+		report(w, "died", a.name, a.id, f, 1);
+	}
+}
+
 static int follow(struct watch *w)
 {
 	int up = 1, delay = 1;
@@ -276,6 +288,7 @@ static int follow(struct watch *w)
 		}
 		api_client_wait(w->c, NULL, 0, 1000);
 		api_client_process(w->c);
+		report_due(w, (int64_t)time(NULL));
 		run_checks(w);
 		if (w->ended && w->s) {
 			api_events_stop(w->s);
@@ -306,6 +319,7 @@ static int once(struct watch *w)
 		return cli_fail("watch", &err);
 	for (i = 0; i < l.n; i++)
 		handle_event(&l.items[i], w);
+	report_due(w, INT64_MAX);
 	run_checks(w);
 	api_event_list_free(&l);
 	return 0;

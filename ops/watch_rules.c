@@ -20,6 +20,7 @@ static void ctr_free(struct watch_ctr *c)
 		free(c->findings[i]);
 	free(c->findings);
 	free(c->id);
+	free(c->pending_name);
 }
 
 void watch_rules_free(struct watch_rules *r)
@@ -139,6 +140,45 @@ static enum watch_kind on_start(struct watch_rules *r, struct watch_ctr *c,
 	return WATCH_RESTART_LOOP;
 }
 
+/* A SIGKILL with no kill before it may be the OOM killer's, whose oom
+ * event can come after the die. */
+static enum watch_kind hold_die(struct watch_ctr *c, const struct api_event *ev)
+{
+	free(c->pending_name);
+	c->pending_name = ev->name ? strdup(ev->name) : NULL;
+	c->pending = 1;
+	c->pending_exit = ev->exit_code;
+	c->pending_time = ev->time;
+	return WATCH_NONE;
+}
+
+static void take_pending(struct watch_ctr *c, struct watch_alert *out)
+{
+	out->kind = WATCH_DIED;
+	out->time = c->pending_time;
+	out->exit_code = c->pending_exit;
+	c->pending = 0;
+}
+
+enum watch_kind watch_rules_due(struct watch_rules *r, int64_t now,
+				struct watch_alert *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < r->n; i++) {
+		struct watch_ctr *c = &r->c[i];
+		if (!c->pending || (now != INT64_MAX &&
+				    now - c->pending_time < WATCH_OOM_GRACE_S))
+			continue;
+		take_pending(c, out);
+		out->id = c->id;
+		out->name = c->pending_name;
+		return WATCH_DIED;
+	}
+	return WATCH_NONE;
+}
+
 static enum watch_kind on_event(struct watch_rules *r, struct watch_ctr *c,
 				const struct api_event *ev,
 				struct watch_alert *out)
@@ -150,6 +190,8 @@ static enum watch_kind on_event(struct watch_rules *r, struct watch_ctr *c,
 	if (strcmp(a, "kill") == 0) {
 		c->killed = 1;
 	} else if (strcmp(a, "oom") == 0) {
+		/* its die came first: that was this OOM kill, no crash */
+		c->pending = 0;
 		c->killed = 1;
 		return WATCH_OOM;
 	} else if (strcmp(a, "die") == 0) {
@@ -157,6 +199,8 @@ static enum watch_kind on_event(struct watch_rules *r, struct watch_ctr *c,
 		c->died = 1;
 		c->killed = 0;
 		out->exit_code = ev->exit_code;
+		if (!killed && ev->exit_code == 128 + 9)
+			return hold_die(c, ev);
 		if (!killed && ev->exit_code > 0)
 			return WATCH_DIED;
 	} else if (strcmp(a, "health_status") == 0) {
@@ -183,9 +227,17 @@ enum watch_kind watch_classify(struct watch_rules *r,
 		return WATCH_NONE;
 	if (strcmp(api_str(ev->action_base), "destroy") == 0) {
 		c = find(r, ev->actor_id, 0);
-		if (c)
-			forget(r, c);
-		return WATCH_NONE;
+		if (!c)
+			return WATCH_NONE;
+		/* removed before its grace ran out: the die is said now */
+		k = c->pending ? WATCH_DIED : WATCH_NONE;
+		if (k == WATCH_DIED) {
+			take_pending(c, out);
+			out->id = ev->actor_id;
+			out->name = ev->name;
+		}
+		forget(r, c);
+		return k;
 	}
 	c = find(r, ev->actor_id, 1);
 	if (!c)

@@ -10,8 +10,13 @@
  * What `berth watch` reports, decided from the engine's events alone:
  * pure, so recorded event streams can be replayed in tests.  A die after
  * a kill (docker stop, rm -f) or an OOM kill is not a crash; a restart is
- * a start that follows a die.
+ * a start that follows a die.  The engine sends an OOM kill's "oom" and
+ * "die" in either order, so a die by SIGKILL (137) with no kill before it
+ * waits WATCH_OOM_GRACE_S for its oom before it is a crash
+ * (watch_rules_due).
  */
+
+#define WATCH_OOM_GRACE_S 2
 
 enum watch_kind {
 	WATCH_NONE,
@@ -45,10 +50,15 @@ struct watch_ctr {
 	char *id;
 	int64_t times[WATCH_MAX_TIMES]; /* restarts in the window, oldest 1st */
 	size_t n_times;
-	int died;	 /* a die not yet followed by a start */
-	int killed;	 /* a kill or oom since the last start */
-	int unhealthy;	 /* the last health status was unhealthy */
-	int looping;	 /* the loop was reported, not yet re-armed */
+	int died;      /* a die not yet followed by a start */
+	int killed;    /* a kill or oom since the last start */
+	int unhealthy; /* the last health status was unhealthy */
+	int looping;   /* the loop was reported, not yet re-armed */
+	/* a die by SIGKILL waiting for its oom: exit code, time, name */
+	int pending;
+	int pending_exit;
+	int64_t pending_time;
+	char *pending_name;
 	char **findings; /* rule ids already reported */
 	size_t n_findings;
 };
@@ -76,6 +86,12 @@ int watch_match(const struct watch_cfg *cfg, const struct api_event *ev);
 enum watch_kind watch_classify(struct watch_rules *r,
 			       const struct api_event *ev,
 			       struct watch_alert *out);
+/* A die that waited WATCH_OOM_GRACE_S (by now, seconds) without an oom:
+ * WATCH_DIED into out (strings valid until the next call), one per call;
+ * WATCH_NONE when none is due.  now = INT64_MAX flushes them all. */
+enum watch_kind watch_rules_due(struct watch_rules *r, int64_t now,
+				struct watch_alert *out);
+
 /* 1 the first time rule_id is seen for the container (then recorded),
  * 0 after, -1 out of memory. */
 int watch_finding_new(struct watch_rules *r, const char *id,

@@ -165,6 +165,54 @@ static void test_watch_classify(void **state)
 	watch_rules_free(&r);
 }
 
+/* The engine may send an OOM kill's die before its oom: the die by
+ * SIGKILL waits the grace, and is a crash only when no oom came. */
+static void test_watch_oom_after_die(void **state)
+{
+	static const char *const oom_late[] = {
+		EV("start", 100, ""),
+		EV("die", 101, ",\"exitCode\":\"137\""),
+		EV("oom", 101, ""),
+		NULL,
+	};
+	static const char *const killed[] = {
+		EV("start", 200, ""),
+		EV("die", 201, ",\"exitCode\":\"137\""),
+		NULL,
+	};
+	static const char *const removed[] = {
+		EV("start", 300, ""),
+		EV("die", 301, ",\"exitCode\":\"137\""),
+		EV("destroy", 301, ""),
+		NULL,
+	};
+	struct watch_cfg cfg = {.restarts = 3, .window_s = 60};
+	struct watch_rules r;
+	struct watch_alert a;
+	char kinds[32];
+
+	(void)state;
+	watch_rules_init(&r, &cfg);
+	replay(&r, oom_late, kinds);
+	assert_string_equal(kinds, "--O");
+	assert_int_equal(watch_rules_due(&r, 1000, &a), WATCH_NONE);
+	/* no oom: within the grace nothing, after it a crash */
+	replay(&r, killed, kinds);
+	assert_string_equal(kinds, "--");
+	assert_int_equal(watch_rules_due(&r, 201 + WATCH_OOM_GRACE_S - 1, &a),
+			 WATCH_NONE);
+	assert_int_equal(watch_rules_due(&r, 201 + WATCH_OOM_GRACE_S, &a),
+			 WATCH_DIED);
+	assert_int_equal(a.exit_code, 137);
+	assert_string_equal(a.name, "web");
+	assert_int_equal(watch_rules_due(&r, INT64_MAX, &a), WATCH_NONE);
+	/* removed within the grace: said at its removal */
+	replay(&r, removed, kinds);
+	assert_string_equal(kinds, "--D");
+	assert_int_equal(watch_rules_due(&r, INT64_MAX, &a), WATCH_NONE);
+	watch_rules_free(&r);
+}
+
 static void test_watch_restart_window(void **state)
 {
 	/* Restarts at 0, 30, 70, 80: within 60 s only 70 and 80 count
@@ -252,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_helpers),
 		cmocka_unit_test(test_run_line),
 		cmocka_unit_test(test_watch_classify),
+		cmocka_unit_test(test_watch_oom_after_die),
 		cmocka_unit_test(test_watch_restart_window),
 		cmocka_unit_test(test_watch_findings),
 		cmocka_unit_test(test_watch_repeats),
