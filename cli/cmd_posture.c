@@ -31,27 +31,19 @@ static void on_status(void *ud, int error, const char *text)
 	fputc('\n', stderr);
 }
 
-/* The engine's (and its host's) findings, every container's, and those
- * of each image a container runs (once), as one list for the report
- * writers. */
+/* The engine's (and its host's) findings, every container's and every
+ * image's (each once: those the containers run and the others), as one
+ * list for the report writers. */
 static api_code collect(struct posture_model *m, struct posture_findings *all)
 {
-	size_t k, j;
+	size_t k;
 
 	posture_findings_copy(all, &m->engine);
-	for (k = 0; k < m->n; k++) {
-		const struct posture_findings *img;
-
+	for (k = 0; k < m->n; k++)
 		posture_findings_copy(all, &m->items[k].f);
-		for (j = 0; j < k; j++)
-			if (m->items[j].image_id && m->items[k].image_id &&
-			    strcmp(m->items[j].image_id,
-				   m->items[k].image_id) == 0)
-				break;
-		img = j == k ? pm_image_findings(m, &m->items[k]) : NULL;
-		if (img)
-			posture_findings_copy(all, img);
-	}
+	for (k = 0; k < m->images.n; k++)
+		if (m->images.items[k].judged)
+			posture_findings_copy(all, &m->images.items[k].f);
 	return all->nomem ? API_E_NOMEM : API_OK;
 }
 

@@ -310,6 +310,37 @@ static void scan_containers(struct pscan *d)
 			 "cannot list containers: %s", err.msg);
 }
 
+static api_code used_parse(struct posture_engine_facts *f, const char *b,
+			   size_t n, struct api_error *err)
+{
+	struct api_container_list l = {0};
+	api_code rc = api_containers_list_parse(b, n, &l, err);
+
+	if (rc == API_OK)
+		rc = posture_engine_facts_set_used(f, &l);
+	api_container_list_free(&l);
+	return rc;
+}
+
+/* The path of one of the engine's requests. */
+static char *engine_path(int idx)
+{
+	struct api_containers_list_opts lo = {.all = 1};
+
+	switch (idx) {
+	case PSCAN_INFO:
+		return api_info_path();
+	case PSCAN_VERSION:
+		return api_version_path();
+	case PSCAN_IMAGES:
+		return api_images_list_path(0, NULL, 0);
+	case PSCAN_USED:
+		return api_containers_list_path(&lo);
+	default:
+		return api_network_inspect_path("bridge");
+	}
+}
+
 static api_code engine_parse(struct pscan *d, int idx,
 			     const struct api_response *resp,
 			     struct api_error *err)
@@ -325,9 +356,34 @@ static api_code engine_parse(struct pscan *d, int idx,
 	case PSCAN_VERSION:
 		api_version_free(&f->ver);
 		return api_version_parse(b, n, &f->ver, err);
+	case PSCAN_IMAGES:
+		api_image_list_free(&f->images);
+		return api_images_list_parse(b, n, &f->images, err);
+	case PSCAN_USED:
+		return used_parse(f, b, n, err);
 	default:
 		api_network_free(&f->bridge);
 		return api_network_inspect_parse(b, n, &f->bridge, err);
+	}
+}
+
+/* The images no container runs are judged too, as berth audit judges
+ * them (a container's image is wanted, and named, when it is judged). */
+static void want_unused_images(struct pscan *d)
+{
+	const struct api_image_list *l = &d->ef.images;
+	size_t i;
+
+	if (!d->ef.have_images || !d->ef.have_used)
+		return;
+	for (i = 0; i < l->n; i++) {
+		const struct api_image_summary *im = &l->items[i];
+		if (posture_engine_facts_image_used(&d->ef, im->id))
+			continue;
+		/* named by its inspect's tag, as audit names it; until
+		 * then by its id (a dangling one lists "<none>:<none>") */
+		if (!pmi_want(&d->m.images, im->id, NULL))
+			say(d, 1, "posture: out of memory");
 	}
 }
 
@@ -342,6 +398,8 @@ static void engine_judge(struct pscan *d)
 	d->ef.have_info = d->eng_ok[PSCAN_INFO];
 	d->ef.have_ver = d->eng_ok[PSCAN_VERSION];
 	d->ef.have_bridge = d->eng_ok[PSCAN_BRIDGE];
+	d->ef.have_images = d->eng_ok[PSCAN_IMAGES];
+	d->ef.have_used = d->eng_ok[PSCAN_USED];
 	if (posture_engine_facts_finish(&d->ef, api_client_host(c),
 					api_client_is_tls(c)) != API_OK ||
 	    pm_judge_engine(&d->m, &d->ef.e) != API_OK)
@@ -351,8 +409,10 @@ static void engine_judge(struct pscan *d)
 		if (d->m.items[i].judged)
 			d->m.items[i].want = 1;
 	pmi_want_all(&d->m.images);
+	want_unused_images(d);
 	changed(d);
 	pscan_pump(d);
+	pump_images(d);
 }
 
 static void engine_done(struct api_request *req, api_code code,
@@ -388,10 +448,7 @@ static void scan_engine(struct pscan *d)
 		d->eng[i].owner = d;
 		d->eng[i].idx = i;
 		d->eng_ok[i] = 0;
-		path = i == PSCAN_INFO ? api_info_path()
-		       : i == PSCAN_VERSION
-			       ? api_version_path()
-			       : api_network_inspect_path("bridge");
+		path = engine_path(i);
 		if (job_send(d->c, "GET", path, NULL, engine_done, &d->eng[i],
 			     &d->eng[i].req, &err) != API_OK)
 			d->eng_left--;

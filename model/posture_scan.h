@@ -24,7 +24,16 @@
  * to crowd out the other panes' requests. */
 #define PSCAN_INFLIGHT 4
 
-enum { PSCAN_INFO, PSCAN_VERSION, PSCAN_BRIDGE, PSCAN_ENGINE_REQS };
+/* The engine's facts: its info, version and default bridge, and its
+ * images with the containers that run them (CIS 6.1). */
+enum {
+	PSCAN_INFO,
+	PSCAN_VERSION,
+	PSCAN_BRIDGE,
+	PSCAN_IMAGES,
+	PSCAN_USED,
+	PSCAN_ENGINE_REQS
+};
 
 /* Images read at once (inspect, then history): each is judged once. */
 #define PSCAN_IMG_INFLIGHT 2

@@ -178,6 +178,9 @@ void posture_check_image_tag(const struct posture_rule *r,
 			     struct posture_findings *out);
 
 /* check_engine.c */
+void posture_check_image_sprawl(const struct posture_rule *r,
+				const struct posture_ctx *x,
+				struct posture_findings *out);
 void posture_check_engine_rule(const struct posture_rule *r,
 			       const struct posture_ctx *x,
 			       struct posture_findings *out);

@@ -1,5 +1,6 @@
 #include "posture/engine_facts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "posture/accept.h"
@@ -34,6 +35,62 @@ api_code posture_engine_facts_finish(struct posture_engine_facts *f,
 	f->e.host = host;
 	f->e.tls = tls;
 	f->e.hostfacts = f->have_host ? &f->host : NULL;
+	f->e.images = f->have_images && f->have_used ? &f->images : NULL;
+	f->e.images_used = f->e.images ? &f->used : NULL;
+	return rc;
+}
+
+api_code posture_engine_facts_set_used(struct posture_engine_facts *f,
+				       const struct api_container_list *l)
+{
+	size_t i, n = 0;
+
+	api_strv_free(&f->used);
+	f->have_used = 0;
+	f->used.v = calloc(l->n + 1, sizeof(char *));
+	if (!f->used.v)
+		return API_E_NOMEM;
+	for (i = 0; i < l->n; i++) {
+		if (!l->items[i].image_id)
+			continue;
+		f->used.v[n] = strdup(l->items[i].image_id);
+		if (!f->used.v[n]) {
+			api_strv_free(&f->used);
+			return API_E_NOMEM;
+		}
+		f->used.n = ++n;
+	}
+	f->have_used = 1;
+	return API_OK;
+}
+
+int posture_engine_facts_image_used(const struct posture_engine_facts *f,
+				    const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < f->used.n; i++)
+		if (f->used.v[i] && strcmp(f->used.v[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The images and what runs them, for 6.1. */
+static api_code fetch_images(struct api_client *c,
+			     struct posture_engine_facts *f,
+			     struct api_error *err)
+{
+	struct api_containers_list_opts lo = {.all = 1};
+	struct api_container_list l = {0};
+	api_code rc = api_images_list(c, 0, NULL, 0, &f->images, err);
+
+	if (rc != API_OK)
+		return rc;
+	f->have_images = 1;
+	rc = api_containers_list(c, &lo, &l, err);
+	if (rc == API_OK)
+		rc = posture_engine_facts_set_used(f, &l);
+	api_container_list_free(&l);
 	return rc;
 }
 
@@ -55,6 +112,8 @@ api_code posture_engine_facts_fetch(struct api_client *c,
 		f->have_bridge = 1;
 	else if (rc == API_E_HTTP && err->http_status == 404)
 		rc = API_OK;
+	if (rc == API_OK)
+		rc = fetch_images(c, f, err);
 	if (rc != API_OK)
 		return rc;
 	return posture_engine_facts_finish(f, api_client_host(c),
@@ -85,5 +144,7 @@ void posture_engine_facts_free(struct posture_engine_facts *f)
 	api_version_free(&f->ver);
 	api_network_free(&f->bridge);
 	hostfacts_free(&f->host);
+	api_image_list_free(&f->images);
+	api_strv_free(&f->used);
 	memset(f, 0, sizeof(*f));
 }

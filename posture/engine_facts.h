@@ -2,6 +2,8 @@
 #define BERTH_POSTURE_ENGINE_FACTS_H
 
 #include "api/client.h"
+#include "api/containers.h"
+#include "api/images.h"
 #include "api/networks.h"
 #include "api/system.h"
 #include "posture/hostfacts.h"
@@ -20,7 +22,9 @@ struct posture_engine_facts {
 	struct api_version ver;
 	struct api_network bridge;
 	struct hostfacts host;
-	int have_info, have_ver, have_bridge, have_host;
+	struct api_image_list images; /* GET /images/json */
+	struct api_strv used;	      /* ImageID of every container */
+	int have_info, have_ver, have_bridge, have_host, have_images, have_used;
 	struct posture_engine e; /* points into the above once finished */
 };
 
@@ -30,8 +34,18 @@ struct posture_engine_facts {
 api_code posture_engine_facts_finish(struct posture_engine_facts *f,
 				     const char *host, int tls);
 
-/* Blocking: /info, /version and the network "bridge" (404: none), then
- * finish.  On failure err says which request failed. */
+/* The image ids l's containers run, as f->used (have_used set).
+ * API_E_NOMEM. */
+api_code posture_engine_facts_set_used(struct posture_engine_facts *f,
+				       const struct api_container_list *l);
+
+/* 1 when a container of the engine runs the image (f->used). */
+int posture_engine_facts_image_used(const struct posture_engine_facts *f,
+				    const char *id);
+
+/* Blocking: /info, /version, the network "bridge" (404: none), the
+ * images and the containers, then finish.  On failure err says which request
+ * failed. */
 api_code posture_engine_facts_fetch(struct api_client *c,
 				    struct posture_engine_facts *f,
 				    struct api_error *err);

@@ -36,6 +36,11 @@ struct posture_ctx {
 	const struct api_network *bridge; /* the default bridge, if any */
 	const char *engine_host;	  /* "unix:///...", "tcp://h:2375" */
 	int engine_tls;
+	/* the engine's images and the image ids its containers run, both
+	 * or neither (CIS 6.1) */
+	const struct api_image_list *images;
+	const struct api_strv *images_used;
+	int64_t now; /* 0: time(NULL) */
 	/* host scope; for containers, the daemon's defaults (may be NULL) */
 	const struct hostfacts *host;
 	/* service scope */

@@ -88,6 +88,11 @@ const struct posture_rule posture_rules[] = {
 	 "run dockerd where AppArmor is enabled (docker-default profile) or "
 	 "with --selinux-enabled on an SELinux host",
 	 posture_check_engine_mac},
+	{"6.1", INFO, E, "Image sprawl",
+	 "Images no container uses stay on the host with the vulnerabilities "
+	 "of the day they were built, and nobody updates them.",
+	 "docker image prune -a (or docker rmi the ones no longer needed)",
+	 posture_check_image_sprawl},
 	{"6.2", INFO, E, "Container sprawl",
 	 "Stopped containers pile up: old settings, old images and their "
 	 "vulnerabilities stay on the host.",

@@ -144,6 +144,11 @@ api_code posture_judge(const struct posture_subject *s,
 	x.engine_tls = e->tls;
 	x.engine_socket = unix_path(e->host);
 	x.host = e->hostfacts;
+	if (e->images && e->images_used) {
+		x.images = e->images;
+		x.images_used = e->images_used;
+	}
+	x.now = e->now;
 	if (set_object(s, &x) != 0)
 		return API_E_INVALID;
 	from = out->n;

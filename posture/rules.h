@@ -35,8 +35,12 @@ struct posture_engine {
 	int tls;
 	/* The engine's own host, read when it is this one. */
 	const struct hostfacts *hostfacts;
+	/* Its images and the image ids of every container (CIS 6.1);
+	 * both or neither. */
+	const struct api_image_list *images;
+	const struct api_strv *images_used;
 	/* The config file's accepted risks (may be NULL), and the time
-	 * their until days are judged at (0: now). */
+	 * their until days and image ages are judged at (0: now). */
 	const struct posture_accepts *accepts;
 	int64_t now;
 };

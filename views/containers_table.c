@@ -9,6 +9,7 @@
 #include "views/containers_impl.h"
 #include "model/format.h"
 #include "model/posture_model.h"
+#include "views/risk.h"
 
 const struct table_column cview_columns[] = {
 	[C_NAME] = {"NAME", 12, 3, 0, 0},
@@ -36,9 +37,6 @@ static const struct pm_container *risk_of(struct cview *v,
 /* PRIV and SOCK say the worst at a glance; else the worst severity. */
 static void cell_risk(const struct pm_container *p, char *buf, size_t n)
 {
-	static const char *const word[POSTURE_SEV_COUNT] = {
-		"info", "low", "med", "high", "crit"};
-
 	if (!p)
 		snprintf(buf, n, "%s", "");
 	else if (p->badges[PM_PRIV].n)
@@ -46,21 +44,17 @@ static void cell_risk(const struct pm_container *p, char *buf, size_t n)
 	else if (strcmp(p->badges[PM_MOUNTS].text, "SOCK") == 0)
 		snprintf(buf, n, "SOCK");
 	else
-		snprintf(buf, n, "%s", p->worst < 0 ? "ok" : word[p->worst]);
+		snprintf(buf, n, "%s", risk_word(p->worst));
 }
 
 static int risk_slot(const struct pm_container *p)
 {
-	static const int slots[POSTURE_SEV_COUNT] = {TS_SEV_INFO, TS_SEV_LOW,
-						     TS_SEV_MEDIUM, TS_SEV_HIGH,
-						     TS_SEV_CRITICAL};
-
 	if (!p)
 		return -1;
 	if (p->badges[PM_PRIV].n ||
 	    strcmp(p->badges[PM_MOUNTS].text, "SOCK") == 0)
 		return TS_SEV_CRITICAL;
-	return p->worst < 0 ? TS_HEALTH_OK : slots[p->worst];
+	return risk_worst_slot(p->worst);
 }
 
 const struct cstore_entry *cview_entry(struct cview *v, size_t row)

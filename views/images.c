@@ -9,9 +9,11 @@
 #include "tui/theme.h"
 #include "views/app.h"
 #include "model/format.h"
+#include "model/posture_scan.h"
 #include "views/image_history.h"
 #include "views/registry.h"
 #include "views/resource_list.h"
+#include "views/risk.h"
 #include "views/view.h"
 
 /*
@@ -21,7 +23,7 @@
  * the list does not fire a request per row.
  */
 
-enum { C_TAG, C_ID, C_SIZE, C_CREATED, C_USED, C_DANGLING };
+enum { C_TAG, C_ID, C_SIZE, C_CREATED, C_USED, C_DANGLING, C_RISK };
 
 static const struct table_column columns[] = {
 	{"REPOSITORY:TAG", 16, 3, 0, 0},
@@ -30,6 +32,7 @@ static const struct table_column columns[] = {
 	{"CREATED", 14, 1, 0, 64},
 	{"USED BY", 7, 0, 1, 48},
 	{"DANGLING", 8, 0, 0, 72},
+	{"RISK", 5, 0, 0, 0},
 };
 
 struct img_row {
@@ -44,7 +47,8 @@ struct images {
 	struct api_image_list list;
 	struct img_row *rows;
 	size_t nrows;
-	unsigned long gen; /* the container store's, for USED BY */
+	unsigned long gen;	   /* the container store's, for USED BY */
+	unsigned long posture_gen; /* the posture scan's, for RISK */
 	int visible;
 	struct img_hist hist; /* the detail region */
 	/* what the open confirm dialog is about */
@@ -65,6 +69,16 @@ static size_t used_by(const struct images *d, const char *id)
 	for (i = 0; st && i < cstore_count(st); i++)
 		n += (size_t)res_uses_image(&cstore_at(st, i)->s, id);
 	return n;
+}
+
+/* The worst of the image's findings by the posture scan's image rules
+ * (accepted ones left out); -2 until it is judged. */
+static int risk_of(const struct images *d, const char *id)
+{
+	struct pm_image *p =
+		id ? pmi_find(&app_posture(d->app)->m.images, id) : NULL;
+
+	return p && p->judged ? posture_findings_worst(&p->f) : -2;
 }
 
 static size_t t_rows(void *model)
@@ -97,6 +111,10 @@ static void t_cell(void *model, size_t row, int col, char *buf, size_t n)
 	case C_DANGLING:
 		snprintf(buf, n, "%s", im->repo_tags.n ? "" : "dangling");
 		break;
+	case C_RISK:
+		if (risk_of(d, im->id) > -2)
+			snprintf(buf, n, "%s", risk_word(risk_of(d, im->id)));
+		break;
 	}
 }
 
@@ -104,7 +122,11 @@ static int t_slot(void *model, size_t row, int col)
 {
 	struct images *d = model;
 
-	(void)col;
+	if (col == C_RISK)
+		return risk_of(d, row_img(d, row)->id) > -2
+			       ? risk_worst_slot(
+					 risk_of(d, row_img(d, row)->id))
+			       : -1;
 	return row_img(d, row)->repo_tags.n ? -1 : TS_DIM;
 }
 
@@ -139,6 +161,8 @@ static int t_compare(void *model, size_t a, size_t b, int col)
 	case C_USED:
 		return cmp_num((int64_t)used_by(d, x->id),
 			       (int64_t)used_by(d, y->id));
+	case C_RISK:
+		return cmp_num(risk_of(d, x->id), risk_of(d, y->id));
 	default:
 		return cmp_num(x->repo_tags.n != 0, y->repo_tags.n != 0);
 	}
@@ -401,11 +425,18 @@ static void v_draw(void *data, WINDOW *w, const struct rect *main,
 {
 	struct images *d = data;
 	unsigned long gen = cstore_generation(app_containers(d->app));
+	unsigned long pg = app_posture_gen(d->app);
 
-	/* USED BY comes from the container store: re-sort when it moved. */
+	/* USED BY comes from the container store, RISK from the posture
+	 * scan: re-sort when the one sorted by moved. */
 	if (gen != d->gen) {
 		d->gen = gen;
 		if (d->table.sort_col == C_USED)
+			table_invalidate(&d->table);
+	}
+	if (pg != d->posture_gen) {
+		d->posture_gen = pg;
+		if (d->table.sort_col == C_RISK)
 			table_invalidate(&d->table);
 	}
 	reslist_draw(&d->rl, w, main);

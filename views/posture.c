@@ -8,6 +8,7 @@
 #include "tui/theme.h"
 #include "views/app.h"
 #include "views/posture_impl.h"
+#include "views/risk.h"
 #include "views/registry.h"
 #include "views/view.h"
 
@@ -72,8 +73,8 @@ static int t_slot(void *model, size_t row, int col)
 	if (!e->judged)
 		return TS_DIM;
 	if (col == PV_COL_WORST)
-		return e->worst < 0 ? TS_HEALTH_OK : pv_sev_slot(e->worst);
-	return pv_sev_slot(e->badges[col - PV_COL_FIRST_CONCERN].severity);
+		return e->worst < 0 ? TS_HEALTH_OK : risk_sev_slot(e->worst);
+	return risk_sev_slot(e->badges[col - PV_COL_FIRST_CONCERN].severity);
 }
 
 static const char *t_key(void *model, size_t row)

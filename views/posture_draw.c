@@ -5,22 +5,13 @@
 #include "tui/draw.h"
 #include "tui/sanitize.h"
 #include "tui/theme.h"
+#include "views/risk.h"
 #include "views/posture_impl.h"
 
 /*
  * The host summary above the table and the selected container's findings
  * in the detail region.  Only stack buffers: nothing is allocated here.
  */
-
-int pv_sev_slot(int sev)
-{
-	static const int slots[POSTURE_SEV_COUNT] = {
-		TS_SEV_INFO, TS_SEV_LOW,      TS_SEV_MEDIUM,
-		TS_SEV_HIGH, TS_SEV_CRITICAL,
-	};
-
-	return sev >= 0 && sev < POSTURE_SEV_COUNT ? slots[sev] : TS_DIM;
-}
 
 /* A line being filled left to right. */
 struct pen {
@@ -52,7 +43,8 @@ static void summary_counts(struct posture_view *d, struct pen *p)
 		snprintf(buf, sizeof(buf), "  %s %zu",
 			 posture_severity_name((enum posture_severity)s),
 			 pv_scan(d)->m.counts[s]);
-		put(p, buf, pv_scan(d)->m.counts[s] ? pv_sev_slot(s) : TS_DIM);
+		put(p, buf,
+		    pv_scan(d)->m.counts[s] ? risk_sev_slot(s) : TS_DIM);
 	}
 	snprintf(buf, sizeof(buf), "  · %zu containers", pv_scan(d)->m.n);
 	put(p, buf, TS_NORMAL);
@@ -108,7 +100,7 @@ static void summary_engine(struct posture_view *d, WINDOW *w,
 			return;
 		}
 		put(&p, " ", TS_NORMAL);
-		put(&p, buf + 1, pv_sev_slot((int)x->severity));
+		put(&p, buf + 1, risk_sev_slot((int)x->severity));
 		left--;
 	}
 }
@@ -196,7 +188,7 @@ static int put_finding(struct col *c, const struct posture_finding *x)
 	draw_text(c->w, c->r->y + c->y, c->r->x, 9,
 		  posture_severity_name(x->severity),
 		  theme_attr(dim ? TS_DIM
-				 : (enum theme_slot)pv_sev_slot(
+				 : (enum theme_slot)risk_sev_slot(
 					   (int)x->severity)));
 	snprintf(buf, sizeof(buf), "%s  %s", rule->id, rule->title);
 	if (c->r->w > 9)

@@ -43,8 +43,6 @@ struct pscan *pv_scan(const struct posture_view *d);
 /* posture.c: the model changed (order, counts, visible rows). */
 void pv_changed(struct posture_view *d);
 const struct pm_container *pv_selected(const struct posture_view *d);
-/* Theme slot for a severity (-1: dim). */
-int pv_sev_slot(int sev);
 /* The summary lines above the table; returns the lines used. */
 int pv_draw_summary(struct posture_view *d, WINDOW *w, const struct rect *r);
 void pv_draw_detail(struct posture_view *d, WINDOW *w, const struct rect *r);

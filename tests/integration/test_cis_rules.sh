@@ -14,6 +14,7 @@ p=cis$$
 d=$(mktemp -d /tmp/berth-cis.XXXXXX)
 cleanup() {
 	docker rm -f $(docker ps -aq --filter "name=^$p-") >/dev/null 2>&1
+	docker rmi -f "$p/old:1" >/dev/null 2>&1
 	docker rmi -f "$p/upd" "$p/ok" "$p/echo" "$p/hc" "$p/procs" \
 		>/dev/null 2>&1
 	rm -rf "$d"
@@ -180,4 +181,38 @@ is "4.6 follows the image's Config.Healthcheck ($hc)" \
 	"$(has "$(img_ids "$p-imghc")" 4.6 && echo yes || echo no)" no
 is "4.6 on an image without HEALTHCHECK" \
 	"$(has "$(img_ids "$p-plain")" 4.6 && echo yes || echo no)" yes
+
+# 6.1: an image no container runs, created long ago, is named.  The
+# engine takes the created time from the image's config, so an old one
+# is busybox loaded again with a config that says 2020.
+mkdir -p "$d/old"
+docker save local/busybox:latest | tar -x -C "$d/old"
+cfg=$(jq -r '.[0].Config' "$d/old/manifest.json")
+jq '.created = "2020-01-01T00:00:00Z"' "$d/old/$cfg" >"$d/old/c.json"
+mv "$d/old/c.json" "$d/old/$cfg"
+jq --arg t "$p/old:1" '.[0].RepoTags = [$t]' "$d/old/manifest.json" >"$d/old/m.json"
+mv "$d/old/m.json" "$d/old/manifest.json"
+rm -f "$d/old/repositories"
+tar -c -C "$d/old" . | docker load -q >/dev/null
+created=$(docker inspect -f '{{.Created}}' "$p/old:1" 2>/dev/null)
+is "the engine says the loaded image was created in 2020" "${created:0:10}" 2020-01-01
+days=$(( ($(date +%s) - $(date -d "$created" +%s)) / 86400 ))
+used=$(docker ps -aq --no-trunc | xargs -r docker inspect -f '{{.Image}}' | sort -u)
+total=$(docker images -q --no-trunc | sort -u | wc -l)
+inuse=$(comm -12 <(docker images -q --no-trunc | sort -u) <(printf '%s\n' "$used" | sort -u) | grep -c .)
+ev=$($berth audit --format json | jq -r '.findings[] | select(.id == "6.1") | .evidence')
+like "6.1 counts the images and those in use as docker images and docker ps say ($total, $inuse)" \
+	"$ev" "^Images=$total, in use=$inuse"
+like "6.1 names the unused old image with its age ($days days)" "$ev" \
+	"unused $p/old:1, created $days days ago"
+docker run -d --name "$p-old" --network none "$p/old:1" sleep 600 >/dev/null
+ev=$($berth audit --format json | jq -r '.findings[] | select(.id == "6.1") | .evidence')
+if [[ $ev == *"$p/old:1"* ]]; then
+	not_ok "6.1 leaves the image out once a container runs it"
+else
+	ok "6.1 leaves the image out once a container runs it"
+fi
+same61() { jq -r '.findings[] | select(.id == "6.1") | .evidence'; }
+is "berth posture says the same 6.1 as berth audit" \
+	"$($berth posture --format json | same61)" "$($berth audit --format json | same61)"
 tap_done

@@ -155,6 +155,61 @@ static void test_mac_if_applicable(void **state)
 	api_info_free(&none);
 }
 
+/* 6.1: unused images older than 30 days named; fewer than half in use
+ * said; none of it without both lists. */
+static void test_image_sprawl(void **state)
+{
+	/* 2026-06-15 12:00 UTC; the images 200, 31 and 10 days old */
+	const int64_t now = 1781524800;
+	char json[1024];
+	struct api_image_list l = {0};
+	struct api_strv used = {0};
+	char *ids[] = {"sha256:aaa", NULL};
+	struct posture_findings f = {0};
+	struct api_error err;
+	struct posture_engine e = {
+		.images = &l, .images_used = &used, .now = now};
+	struct posture_subject s = {.scope = POSTURE_SCOPE_ENGINE,
+				    .engine = &e};
+
+	(void)state;
+	snprintf(json, sizeof(json),
+		 "[{\"Id\":\"sha256:aaa\",\"RepoTags\":[\"app:1\"],"
+		 "\"Created\":%lld},"
+		 "{\"Id\":\"sha256:0123456789abcdef\",\"RepoTags\":"
+		 "[\"<none>:<none>\"],\"Created\":%lld},"
+		 "{\"Id\":\"sha256:ccc\",\"RepoTags\":[\"old:2\"],"
+		 "\"Created\":%lld},"
+		 "{\"Id\":\"sha256:ddd\",\"RepoTags\":[\"new:3\"],"
+		 "\"Created\":%lld}]",
+		 (long long)(now - 200 * 86400), (long long)(now - 200 * 86400),
+		 (long long)(now - 31 * 86400), (long long)(now - 10 * 86400));
+	assert_int_equal(api_images_list_parse(json, strlen(json), &l, &err),
+			 API_OK);
+	used.v = ids;
+	used.n = 1;
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	/* app:1 runs, however old; new:3 is too young to name */
+	assert_string_equal(get(&f, "6.1")->evidence,
+			    "Images=4, in use=1; unused 0123456789ab, created "
+			    "200 days ago; unused old:2, created 31 days ago");
+	posture_findings_free(&f);
+	/* none stale, but three of four unused */
+	e.now = now - 60 * 86400 + 1;
+	l.items[1].created = l.items[2].created = e.now - 86400;
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	assert_string_equal(get(&f, "6.1")->evidence,
+			    "Images=4, in use=1: fewer than half");
+	posture_findings_free(&f);
+	/* without the list of what runs: no finding */
+	used.n = 0;
+	e.images_used = NULL;
+	assert_int_equal(posture_judge(&s, &f), API_OK);
+	assert_null(get(&f, "6.1"));
+	posture_findings_free(&f);
+	api_image_list_free(&l);
+}
+
 static void test_sprawl(void **state)
 {
 	struct api_info info = {0};
@@ -430,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_update_alone),
 		cmocka_unit_test(test_processes),
 		cmocka_unit_test(test_sprawl),
+		cmocka_unit_test(test_image_sprawl),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
