@@ -178,7 +178,65 @@ static void handle_end(api_code code, const struct api_error *err, void *ud)
 	w->ended = 1;
 }
 
-/* Inspects the queued containers and reports their new findings. */
+/* The findings of pf worth saying: at --min-severity or above, not
+ * accepted, not said before for key (a container's or an image's id).
+ * image names the image they are about (NULL: the container). */
+static void report_findings(struct watch *w, const struct posture_findings *pf,
+			    const char *key, const char *name, const char *id,
+			    const char *image)
+{
+	size_t i;
+
+	for (i = 0; i < pf->n; i++) {
+		const struct posture_finding *p = &pf->items[i];
+		struct field f[4] = {
+			{"rule", p->rule->id, 0},
+			{"severity", posture_severity_name(p->severity), 0},
+			{"title", p->rule->title, 0},
+			{"image", image, 0},
+		};
+		/* an accepted risk is no news */
+		if ((int)p->severity < w->min_sev ||
+		    posture_finding_accepted(p) ||
+		    watch_finding_new(&w->rules, key, p->rule->id) != 1)
+			continue;
+		report(w, "finding", name, id, f, image ? 4 : 3);
+	}
+}
+
+/* The container's image, by the image rules, as the posture pane and
+ * berth audit judge it; its findings said once per image. */
+static void check_image(struct watch *w, const struct api_container_inspect *ci)
+{
+	struct api_image_inspect img = {0};
+	struct api_image_history h = {0};
+	struct posture_findings pf = {0};
+	struct api_error err;
+	int have_h;
+
+	if (!ci->image || !*ci->image ||
+	    api_image_inspect(w->c, ci->image, &img, &err) != API_OK)
+		return;
+	have_h = api_image_history(w->c, ci->image, &h, &err) == API_OK;
+	if (posture_judge(
+		    &(struct posture_subject){
+			    .scope = POSTURE_SCOPE_IMAGE,
+			    .engine = &w->ef.e,
+			    .image = &img,
+			    .history = have_h ? &h : NULL,
+			    .image_name = img.repo_tags.n ? img.repo_tags.v[0]
+							  : ci->config.image},
+		    &pf) == API_OK &&
+	    pf.n)
+		report_findings(w, &pf, ci->image, ci->name, ci->id,
+				pf.items[0].object);
+	posture_findings_free(&pf);
+	api_image_history_free(&h);
+	api_image_inspect_free(&img);
+}
+
+/* Inspects the queued containers and reports their new findings, and
+ * those of their images. */
 static void run_checks(struct watch *w)
 {
 	while (w->n_check > 0) {
@@ -189,7 +247,6 @@ static void run_checks(struct watch *w)
 		struct api_top top = {0};
 		struct api_error err;
 		int have_top = 0, have_img = 0;
-		size_t i;
 
 		/* a running one's processes too, as the posture pane */
 		if (api_container_inspect(w->c, id, &ci, &err) == API_OK) {
@@ -211,22 +268,8 @@ static void run_checks(struct watch *w)
 							    ? &img.config.labels
 							    : NULL},
 			    &pf) == API_OK) {
-			for (i = 0; i < pf.n; i++) {
-				const struct posture_finding *p = &pf.items[i];
-				struct field f[3] = {
-					{"rule", p->rule->id, 0},
-					{"severity",
-					 posture_severity_name(p->severity), 0},
-					{"title", p->rule->title, 0},
-				};
-				/* an accepted risk is no news */
-				if ((int)p->severity < w->min_sev ||
-				    posture_finding_accepted(p) ||
-				    watch_finding_new(&w->rules, id,
-						      p->rule->id) != 1)
-					continue;
-				report(w, "finding", ci.name, id, f, 3);
-			}
+			report_findings(w, &pf, id, ci.name, id, NULL);
+			check_image(w, &ci);
 		}
 		posture_findings_free(&pf);
 		if (have_img)
@@ -300,6 +343,8 @@ static int follow(struct watch *w)
 	}
 	if (w->s)
 		api_events_stop(w->s);
+	/* stopped inside a grace: what is known is said, not lost */
+	report_due(w, INT64_MAX);
 	return 0;
 }
 

@@ -59,4 +59,14 @@ sed 's/^/# /' "$out"
 
 once=$("$berth" watch --once --since 2m)
 is "--once: the crash since 2m" "$(printf '%s\n' "$once" | grep -c '"container":"crash2"')" 1
+
+# The image rules too, as berth audit judges the image: each finding of
+# the image a container runs is said once, under the first container.
+low=$("$berth" watch --once --since 2m --min-severity low)
+want=$("$berth" audit --format json | jq -r --arg i "$img" \
+	'[.findings[] | select(.scope == "image" and .object == $i and
+		(.severity != "info")) | .id] | unique | sort | join(" ")')
+got=$(printf '%s\n' "$low" | jq -r --arg i "$img" \
+	'select(.event == "finding" and .image == $i) | .rule' | sort | tr '\n' ' ' | sed 's/ $//')
+is "--once --min-severity low: the image's findings, each once, as audit ($want)" "$got" "$want"
 tap_done
