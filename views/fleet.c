@@ -12,6 +12,7 @@
 #include "tui/theme.h"
 #include "views/app.h"
 #include "views/registry.h"
+#include "views/risk.h"
 
 enum {
 	C_SEL,
@@ -127,14 +128,8 @@ static int t_slot(void *model, size_t row, int col)
 						     : TS_DIM;
 	if ((col == C_ALERTS || col == C_LAST) && in.alerts > 0)
 		return TS_ALERT;
-	if (col == C_WORST && in.worst >= 0)
-		return in.worst >= POSTURE_SEV_CRITICAL ? TS_SEV_CRITICAL
-		       : in.worst >= POSTURE_SEV_HIGH	? TS_SEV_HIGH
-		       : in.worst >= POSTURE_SEV_MEDIUM ? TS_SEV_MEDIUM
-		       : in.worst >= POSTURE_SEV_LOW	? TS_SEV_LOW
-							: TS_SEV_INFO;
-	if (col == C_WORST && in.worst == -1)
-		return TS_HEALTH_OK;
+	if (col == C_WORST && in.worst >= -1)
+		return risk_worst_slot(in.worst);
 	return -1;
 }
 
