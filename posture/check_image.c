@@ -128,7 +128,7 @@ int posture_run_update_alone(const char *run)
 
 /* The RUN part of a history line: "/bin/sh -c CMD", "RUN /bin/sh -c CMD
  * # buildkit"; a "#(nop)" line is no RUN. */
-static const char *run_text(const char *created_by)
+const char *posture_run_text(const char *created_by)
 {
 	const char *c = strstr(created_by, "/bin/sh -c ");
 
@@ -146,10 +146,11 @@ void posture_check_image_update(const struct posture_rule *r,
 
 	for (i = 0; x->history && i < x->history->n; i++) {
 		const char *c = x->history->items[i].created_by;
-		const char *run = c ? run_text(c) : NULL;
+		const char *run = c ? posture_run_text(c) : NULL;
 
+		/* the RUN itself: the build args before it may be secrets */
 		if (run && posture_run_update_alone(run))
-			posture_ev_add(&e, "History: %.120s", c);
+			posture_ev_add(&e, "History: %.120s", run);
 	}
 	posture_emit(r, x, out, r->severity, &e);
 }

@@ -173,6 +173,19 @@ void posture_check_image_update(const struct posture_rule *r,
 void posture_check_image_add(const struct posture_rule *r,
 			     const struct posture_ctx *x,
 			     struct posture_findings *out);
+/* The RUN part of a history line ("/bin/sh -c CMD"), NULL for another
+ * instruction. */
+const char *posture_run_text(const char *created_by);
+/* A variable name that says it holds a secret (n bytes of name). */
+int posture_secret_name(const char *name, size_t n);
+/* What a credential-looking text is ("a private key"), or NULL. */
+const char *posture_secret_value(const char *v);
+void posture_check_image_secrets(const struct posture_rule *r,
+				 const struct posture_ctx *x,
+				 struct posture_findings *out);
+void posture_check_image_unverified(const struct posture_rule *r,
+				    const struct posture_ctx *x,
+				    struct posture_findings *out);
 void posture_check_image_tag(const struct posture_rule *r,
 			     const struct posture_ctx *x,
 			     struct posture_findings *out);

@@ -111,6 +111,18 @@ const struct posture_rule posture_rules[] = {
 	 "ADD fetches URLs and unpacks archives, pulling in unchecked content.",
 	 "COPY in the Dockerfile (curl + checksum for remote files)",
 	 posture_check_image_add},
+	{"4.10", HIGH, I, "Secrets in the image",
+	 "Env, build args and RUN lines are kept in the image for anyone who "
+	 "can pull it: docker history and docker inspect show them.",
+	 "pass secrets at run time (docker secret, a mounted file, "
+	 "RUN --mount=type=secret), never as ENV, ARG or in a RUN line",
+	 posture_check_image_secrets},
+	{"4.11", MED, I, "Packages or scripts installed unverified",
+	 "A download piped into a shell, or installed without a signature or "
+	 "checksum, runs whatever the network answered.",
+	 "fetch to a file, check its sha256sum or signature in the same RUN, "
+	 "keep the package manager's signature checks on",
+	 posture_check_image_unverified},
 	{"berth.image.tag", LOW, I, "Image only known as latest or untagged",
 	 "What runs cannot be traced to a version, and changes on each pull.",
 	 "tag images with a version (or pin a digest) and run that",

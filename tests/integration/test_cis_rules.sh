@@ -14,7 +14,7 @@ p=cis$$
 d=$(mktemp -d /tmp/berth-cis.XXXXXX)
 cleanup() {
 	docker rm -f $(docker ps -aq --filter "name=^$p-") >/dev/null 2>&1
-	docker rmi -f "$p/old:1" >/dev/null 2>&1
+	docker rmi -f "$p/old:1" "$p/secret:1" "$p/clean:1" >/dev/null 2>&1
 	docker rmi -f "$p/upd" "$p/ok" "$p/echo" "$p/hc" "$p/procs" \
 		>/dev/null 2>&1
 	rm -rf "$d"
@@ -215,4 +215,44 @@ fi
 same61() { jq -r '.findings[] | select(.id == "6.1") | .evidence'; }
 is "berth posture says the same 6.1 as berth audit" \
 	"$($berth posture --format json | same61)" "$($berth audit --format json | same61)"
+
+# 4.10 and 4.11 on images built here: the risky text sits in RUN lines
+# that never run it (true || ...), so the build stays offline.
+mkdir -p "$d/sec"
+cat >"$d/sec/Dockerfile" <<'DF'
+FROM local/busybox:latest
+ENV DB_PASSWORD=hunter2 PASSWORD_FILE=/run/secrets/db
+ARG API_TOKEN
+RUN true || wget -O- http://127.0.0.1:9/x | sh
+RUN true || wget http://127.0.0.1:9/y.tgz
+RUN true || (wget http://127.0.0.1:9/z.tgz && sha256sum -c z.sha)
+DF
+docker build -q --build-arg API_TOKEN=tok-$p -t "$p/secret:1" "$d/sec" >/dev/null 2>&1
+printf 'FROM local/busybox:latest\nENV PASSWORD_FILE=/run/secrets/db\nRUN echo fine > /f\n' |
+	docker build -q -t "$p/clean:1" - >/dev/null 2>&1
+hist=$(docker history --no-trunc --format '{{.CreatedBy}}' "$p/secret:1")
+ijson=$($berth audit --format json)
+iev() { jq -r --arg n "$1" --arg r "$2" '.findings[] | select(.object == $n and .id == $r) | .evidence' <<<"$ijson"; }
+like "docker history keeps the build arg's value" "$hist" "API_TOKEN=tok-$p"
+like "docker inspect keeps the password" \
+	"$(docker inspect -f '{{json .Config.Env}}' "$p/secret:1")" "DB_PASSWORD=hunter2"
+like "4.10 names the Env password" "$(iev "$p/secret:1" 4.10)" "Env DB_PASSWORD is set"
+like "4.10 names the build arg" "$(iev "$p/secret:1" 4.10)" "build arg API_TOKEN"
+if grep -qE "hunter2|tok-$p" <<<"$ijson"; then
+	not_ok "no secret's value in berth audit's output"
+else
+	ok "no secret's value in berth audit's output"
+fi
+e411=$(iev "$p/secret:1" 4.11)
+n=$(grep -c "wget -O- http://127.0.0.1:9/x | sh" <<<"$hist")
+like "4.11: the download piped into sh (docker history has it: $n)" "$e411" \
+	"a download piped into a shell: true \|\| wget -O- http://127.0.0.1:9/x \| sh"
+like "4.11: the download with no check" "$e411" "no checksum or signature check: true \|\| wget http://127.0.0.1:9/y.tgz"
+if [[ $e411 == *z.tgz* ]]; then
+	not_ok "4.11: a download checked with sha256sum in the same RUN passes"
+else
+	ok "4.11: a download checked with sha256sum in the same RUN passes"
+fi
+is "the clean image has neither 4.10 nor 4.11" \
+	"$(iev "$p/clean:1" 4.10)$(iev "$p/clean:1" 4.11)" ""
 tap_done
