@@ -218,6 +218,16 @@ const char *api_kv_get(const struct api_kvlist *l, const char *key)
 	return NULL;
 }
 
+int api_strv_has(const struct api_strv *v, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < v->n; i++)
+		if (v->v[i] && strcmp(v->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
 const char *api_str(const char *s)
 {
 	return s ? s : "";

@@ -68,6 +68,8 @@ uint64_t json_clamp_u64(double v);
 void api_strv_free(struct api_strv *s);
 void api_kvlist_free(struct api_kvlist *l);
 const char *api_kv_get(const struct api_kvlist *l, const char *key);
+/* 1 when s (NULL: never) is one of v's strings. */
+int api_strv_has(const struct api_strv *v, const char *s);
 /* "" for NULL, so models can hold NULL for absent strings. */
 const char *api_str(const char *s);
 

@@ -259,8 +259,7 @@ static int audit_containers(struct audit_run *r, const struct audit_args *a)
 			rc = audit_container(r, list.items[i].id);
 	/* the images no container runs, unless the audit is narrowed */
 	for (i = 0; rc == 0 && !a->n_names && i < r->ef.images.n; i++)
-		if (!posture_engine_facts_image_used(&r->ef,
-						     r->ef.images.items[i].id))
+		if (!api_strv_has(&r->ef.used, r->ef.images.items[i].id))
 			rc = audit_image(r, r->ef.images.items[i].id, NULL);
 	for (i = 0; rc == 0 && i < a->n_names; i++)
 		if (!matched[i]) {

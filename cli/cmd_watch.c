@@ -205,7 +205,8 @@ static void report_findings(struct watch *w, const struct posture_findings *pf,
 }
 
 /* The container's image, by the image rules, as the posture pane and
- * berth audit judge it; its findings said once per image. */
+ * berth audit judge it: once per image id (an image does not change;
+ * a rebuilt one has a new id), its findings said once. */
 static void check_image(struct watch *w, const struct api_container_inspect *ci)
 {
 	struct api_image_inspect img = {0};
@@ -214,7 +215,9 @@ static void check_image(struct watch *w, const struct api_container_inspect *ci)
 	struct api_error err;
 	int have_h;
 
+	/* the rules' once-per-key record, keyed by the image, marks it */
 	if (!ci->image || !*ci->image ||
+	    watch_finding_new(&w->rules, ci->image, "(judged)") != 1 ||
 	    api_image_inspect(w->c, ci->image, &img, &err) != API_OK)
 		return;
 	have_h = api_image_history(w->c, ci->image, &h, &err) == API_OK;

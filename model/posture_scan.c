@@ -378,7 +378,7 @@ static void want_unused_images(struct pscan *d)
 		return;
 	for (i = 0; i < l->n; i++) {
 		const struct api_image_summary *im = &l->items[i];
-		if (posture_engine_facts_image_used(&d->ef, im->id))
+		if (api_strv_has(&d->ef.used, im->id))
 			continue;
 		/* named by its inspect's tag, as audit names it; until
 		 * then by its id (a dangling one lists "<none>:<none>") */

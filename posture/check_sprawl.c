@@ -9,16 +9,6 @@
 #define STALE_DAYS 30
 #define DAY 86400
 
-static int in_use(const struct api_strv *used, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < used->n; i++)
-		if (used->v[i] && strcmp(used->v[i], id) == 0)
-			return 1;
-	return 0;
-}
-
 /* How an image is named: its first tag, else its short id. */
 static const char *image_ref(const struct api_image_summary *im, char *buf,
 			     size_t n)
@@ -51,10 +41,10 @@ void posture_check_image_sprawl(const struct posture_rule *r,
 	if (!l || !x->images_used)
 		return;
 	for (i = 0; i < l->n; i++)
-		used += in_use(x->images_used, l->items[i].id);
+		used += api_strv_has(x->images_used, l->items[i].id);
 	for (i = 0; i < l->n; i++) {
 		const struct api_image_summary *im = &l->items[i];
-		if (in_use(x->images_used, im->id) || im->created <= 0 ||
+		if (api_strv_has(x->images_used, im->id) || im->created <= 0 ||
 		    im->created > now ||
 		    (now - im->created) / DAY <= STALE_DAYS)
 			continue;

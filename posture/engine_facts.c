@@ -64,17 +64,6 @@ api_code posture_engine_facts_set_used(struct posture_engine_facts *f,
 	return API_OK;
 }
 
-int posture_engine_facts_image_used(const struct posture_engine_facts *f,
-				    const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < f->used.n; i++)
-		if (f->used.v[i] && strcmp(f->used.v[i], id) == 0)
-			return 1;
-	return 0;
-}
-
 /* The images and what runs them, for 6.1. */
 static api_code fetch_images(struct api_client *c,
 			     struct posture_engine_facts *f,

@@ -39,10 +39,6 @@ api_code posture_engine_facts_finish(struct posture_engine_facts *f,
 api_code posture_engine_facts_set_used(struct posture_engine_facts *f,
 				       const struct api_container_list *l);
 
-/* 1 when a container of the engine runs the image (f->used). */
-int posture_engine_facts_image_used(const struct posture_engine_facts *f,
-				    const char *id);
-
 /* Blocking: /info, /version, the network "bridge" (404: none), the
  * images and the containers, then finish.  On failure err says which request
  * failed. */

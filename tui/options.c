@@ -382,27 +382,32 @@ static int op_word(char **p, char **w)
 	return 1;
 }
 
+/* Up to max words from p into w; *n gets how many.  -1 on an open
+ * quote, -2 when more than max are there. */
+static int op_words_upto(char *p, char **w, int max, int *n)
+{
+	char *extra;
+	int rc;
+
+	for (*n = 0; *n < max; (*n)++) {
+		rc = op_word(&p, &w[*n]);
+		if (rc <= 0)
+			return rc;
+	}
+	rc = op_word(&p, &extra);
+	return rc < 0 ? -1 : rc > 0 ? -2 : 0;
+}
+
 /* Exactly n words from p, else an error message in msg. */
 static int op_words(char *p, char **w, int n, const char *usage, char *msg,
 		    size_t msglen)
 {
-	char *extra;
-	int i, rc;
+	int got, rc = op_words_upto(p, w, n, &got);
 
-	for (i = 0; i < n; i++) {
-		rc = op_word(&p, &w[i]);
-		if (rc <= 0) {
-			snprintf(msg, msglen, "%s",
-				 rc < 0 ? "unclosed quote" : usage);
-			return -1;
-		}
-	}
-	rc = op_word(&p, &extra);
-	if (rc != 0) {
-		snprintf(msg, msglen, "%s", rc < 0 ? "unclosed quote" : usage);
-		return -1;
-	}
-	return 0;
+	if (rc == 0 && got == n)
+		return 0;
+	snprintf(msg, msglen, "%s", rc == -1 ? "unclosed quote" : usage);
+	return -1;
 }
 
 /* A value: one quoted word, or the rest of the line less a comment
@@ -426,31 +431,6 @@ static int op_value(char *p, char **v, char *msg, size_t msglen)
 	return 0;
 }
 
-/* Up to max words from p into w; *n gets how many. */
-static int op_words_upto(char *p, char **w, int max, int *n, char *msg,
-			 size_t msglen)
-{
-	char *extra;
-	int rc;
-
-	for (*n = 0; *n < max; (*n)++) {
-		rc = op_word(&p, &w[*n]);
-		if (rc == 0)
-			return 0;
-		if (rc < 0) {
-			snprintf(msg, msglen, "unclosed quote");
-			return -1;
-		}
-	}
-	rc = op_word(&p, &extra);
-	if (rc != 0) {
-		snprintf(msg, msglen, "%s",
-			 rc < 0 ? "unclosed quote" : "too many words");
-		return -1;
-	}
-	return 0;
-}
-
 static int op_is_cmd(const char *s, const char *cmd)
 {
 	size_t n = strlen(cmd);
@@ -469,10 +449,13 @@ static int op_command(const struct options_command *c, char *args,
 		      const char *where, char *msg, size_t msglen)
 {
 	char *w[OPTIONS_CMD_MAX_WORDS];
-	int n;
+	int n, rc = op_words_upto(args, w, OPTIONS_CMD_MAX_WORDS, &n);
 
-	if (op_words_upto(args, w, OPTIONS_CMD_MAX_WORDS, &n, msg, msglen) < 0)
+	if (rc < 0) {
+		snprintf(msg, msglen, "%s",
+			 rc == -1 ? "unclosed quote" : "too many words");
 		return -1;
+	}
 	return c->apply(c->ctx, w, n, where, msg, msglen);
 }
 
