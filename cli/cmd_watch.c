@@ -134,6 +134,8 @@ static void queue_check(struct watch *w, const char *id)
 		w->n_check++;
 }
 
+static void report_due(struct watch *w, int64_t now);
+
 static void handle_event(const struct api_event *ev, void *ud)
 {
 	struct watch *w = ud;
@@ -145,6 +147,9 @@ static void handle_event(const struct api_event *ev, void *ud)
 		return;
 	if (ev->time > w->last_time)
 		w->last_time = ev->time;
+	/* a held SIGKILL die that this event settles is said first */
+	watch_rules_settle(&w->rules, ev);
+	report_due(w, (int64_t)time(NULL));
 	/* Started: its processes are there to judge (5.7, one application),
 	 * read once per start, as the posture pane does. */
 	if (ev->actor_id && ev->type && strcmp(ev->type, "container") == 0 &&

@@ -147,6 +147,7 @@ static enum watch_kind hold_die(struct watch_ctr *c, const struct api_event *ev)
 	free(c->pending_name);
 	c->pending_name = ev->name ? strdup(ev->name) : NULL;
 	c->pending = 1;
+	c->pending_due = 0;
 	c->pending_exit = ev->exit_code;
 	c->pending_time = ev->time;
 	return WATCH_NONE;
@@ -168,7 +169,7 @@ enum watch_kind watch_rules_due(struct watch_rules *r, int64_t now,
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < r->n; i++) {
 		struct watch_ctr *c = &r->c[i];
-		if (!c->pending || (now != INT64_MAX &&
+		if (!c->pending || (!c->pending_due && now != INT64_MAX &&
 				    now - c->pending_time < WATCH_OOM_GRACE_S))
 			continue;
 		take_pending(c, out);
@@ -177,6 +178,18 @@ enum watch_kind watch_rules_due(struct watch_rules *r, int64_t now,
 		return WATCH_DIED;
 	}
 	return WATCH_NONE;
+}
+
+void watch_rules_settle(struct watch_rules *r, const struct api_event *ev)
+{
+	struct watch_ctr *c;
+
+	if (!watch_match(&r->cfg, ev) ||
+	    strcmp(api_str(ev->action_base), "oom") == 0)
+		return;
+	c = find(r, ev->actor_id, 0);
+	if (c && c->pending)
+		c->pending_due = 1;
 }
 
 static enum watch_kind on_event(struct watch_rules *r, struct watch_ctr *c,

@@ -56,6 +56,7 @@ struct watch_ctr {
 	int looping;   /* the loop was reported, not yet re-armed */
 	/* a die by SIGKILL waiting for its oom: exit code, time, name */
 	int pending;
+	int pending_due; /* another event came: its oom will not */
 	int pending_exit;
 	int64_t pending_time;
 	char *pending_name;
@@ -86,6 +87,11 @@ int watch_match(const struct watch_cfg *cfg, const struct api_event *ev);
 enum watch_kind watch_classify(struct watch_rules *r,
 			       const struct api_event *ev,
 			       struct watch_alert *out);
+/* An event for a container whose SIGKILL die waits for its oom: any
+ * but that oom settles it (the die is due at once), so a restart or a
+ * second die never hides the first.  Call before watch_classify. */
+void watch_rules_settle(struct watch_rules *r, const struct api_event *ev);
+
 /* A die that waited WATCH_OOM_GRACE_S (by now, seconds) without an oom:
  * WATCH_DIED into out (strings valid until the next call), one per call;
  * WATCH_NONE when none is due.  now = INT64_MAX flushes them all. */

@@ -225,6 +225,9 @@ for line in open(evs):
     name = e["Actor"]["Attributes"].get("name", "")
     if not name.startswith(p + "-"):
         continue
+    # any other event settles a held SIGKILL die: its oom will not come
+    if a != "oom":
+        sigkill.pop(cid, None)
     if a == "start":
         killed[cid] = False
     elif a == "kill":

@@ -210,6 +210,35 @@ static void test_watch_oom_after_die(void **state)
 	replay(&r, removed, kinds);
 	assert_string_equal(kinds, "--D");
 	assert_int_equal(watch_rules_due(&r, INT64_MAX, &a), WATCH_NONE);
+	/* a restart and a second SIGKILL inside the grace: the first die is
+	 * settled by the start, said before it, and not overwritten */
+	{
+		static const char *const twice[] = {
+			EV("start", 400, ""),
+			EV("die", 401, ",\"exitCode\":\"137\""),
+			EV("start", 401, ""),
+			EV("die", 401, ",\"exitCode\":\"137\""),
+			NULL,
+		};
+		struct api_event ev;
+		struct api_error err;
+		size_t i, died = 0;
+
+		for (i = 0; twice[i]; i++) {
+			assert_int_equal(api_event_parse(twice[i],
+							 strlen(twice[i]), &ev,
+							 &err),
+					 API_OK);
+			watch_rules_settle(&r, &ev);
+			while (watch_rules_due(&r, 401, &a) == WATCH_DIED)
+				died++;
+			watch_classify(&r, &ev, &a);
+			api_event_free(&ev);
+		}
+		assert_int_equal(died, 1);
+		assert_int_equal(watch_rules_due(&r, INT64_MAX, &a),
+				 WATCH_DIED);
+	}
 	watch_rules_free(&r);
 }
 
