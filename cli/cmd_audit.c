@@ -49,12 +49,12 @@ struct audit_run {
 	struct posture_engine_facts ef;
 	char **images; /* image ids already judged */
 	size_t n_images;
-	struct posture_accepts accepts; /* the config's accept lines */
+	struct posture_policy policy; /* the config's judging policy */
 };
 
 static int judge(struct audit_run *r, struct posture_subject *s)
 {
-	r->ef.e.accepts = &r->accepts;
+	r->ef.e.policy = &r->policy;
 	s->engine = &r->ef.e;
 	return posture_judge(s, &r->f) == API_OK ? 0 : 1;
 }
@@ -381,7 +381,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 	}
 	if (a.host)
 		co.client.host = a.host;
-	if (console_config_accepts(o->config_path, &r.accepts) != 0) {
+	if (console_config_policy(o->config_path, &r.policy) != 0) {
 		free(a.names);
 		return 2;
 	}
@@ -404,7 +404,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 		free(r.images[i]);
 	free(r.images);
 	posture_findings_free(&r.f);
-	posture_accepts_free(&r.accepts);
+	posture_policy_free(&r.policy);
 	posture_engine_facts_free(&r.ef);
 	api_client_free(r.c);
 	free(a.names);

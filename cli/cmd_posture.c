@@ -92,7 +92,7 @@ static int usage(void)
 int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 {
 	enum audit_format fmt;
-	struct posture_accepts accepts;
+	struct posture_policy policy;
 	struct run r = {0};
 	struct pscan s;
 	struct api_client *c;
@@ -108,14 +108,14 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 		return usage();
 	if (rc != 0 || fmt == AUDIT_SARIF)
 		return usage();
-	if (console_config_accepts(o->config_path, &accepts) != 0)
+	if (console_config_policy(o->config_path, &policy) != 0)
 		return 2;
 	c = cli_connect(o);
 	if (!c) {
-		posture_accepts_free(&accepts);
+		posture_policy_free(&policy);
 		return 3;
 	}
-	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r}, &accepts);
+	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r}, &policy);
 	pscan_all(&s);
 	while (pscan_busy(&s)) {
 		api_client_wait(c, NULL, 0, 1000);
@@ -124,6 +124,6 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 	rc = r.failed ? 1 : print(c, &s, fmt);
 	pscan_free(&s);
 	api_client_free(c);
-	posture_accepts_free(&accepts);
+	posture_policy_free(&policy);
 	return rc;
 }

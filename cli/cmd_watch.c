@@ -45,7 +45,7 @@ struct watch {
 	const char *host;
 	/* the engine's facts, as the posture pane judges with them */
 	struct posture_engine_facts ef;
-	struct posture_accepts accepts; /* the config's accept lines */
+	struct posture_policy policy; /* the config's judging policy */
 };
 
 /* Read again on each (re)connect: a restarted daemon may have other
@@ -55,7 +55,7 @@ static int refresh_facts(struct watch *w)
 	struct api_error err = {0};
 
 	posture_engine_facts_free(&w->ef);
-	w->ef.e.accepts = &w->accepts;
+	w->ef.e.policy = &w->policy;
 	if (posture_engine_facts_fetch(w->c, &w->ef, &err) == API_OK)
 		return 0;
 	cli_fail("watch: engine facts", &err);
@@ -495,16 +495,16 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		return usage_error("unexpected argument");
 	if (w.host)
 		co.client.host = w.host;
-	if (console_config_accepts(o->config_path, &w.accepts) != 0)
+	if (console_config_policy(o->config_path, &w.policy) != 0)
 		return 2;
 	w.c = cli_connect(&co);
 	if (!w.c) {
-		posture_accepts_free(&w.accepts);
+		posture_policy_free(&w.policy);
 		return 3;
 	}
 	if (refresh_facts(&w) != 0) {
 		api_client_free(w.c);
-		posture_accepts_free(&w.accepts);
+		posture_policy_free(&w.policy);
 		return 3;
 	}
 	watch_rules_init(&w.rules, &cfg);
@@ -519,7 +519,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 	free(w.check);
 	watch_rules_free(&w.rules);
 	posture_engine_facts_free(&w.ef);
-	posture_accepts_free(&w.accepts);
+	posture_policy_free(&w.policy);
 	api_client_free(w.c);
 	return rc;
 }

@@ -493,14 +493,14 @@ static void cancel_all(struct pscan *d)
 
 void pscan_init(struct pscan *s, struct api_client *c,
 		const struct pscan_hooks *h,
-		const struct posture_accepts *accepts)
+		const struct posture_policy *policy)
 {
 	memset(s, 0, sizeof(*s));
 	s->c = c;
 	if (h)
 		s->h = *h;
 	/* finishing the facts leaves these alone */
-	s->ef.e.accepts = accepts;
+	s->ef.e.policy = policy;
 	pm_init(&s->m);
 }
 

@@ -80,11 +80,11 @@ struct pscan {
 	char error[640];   /* the last failure, "" when none */
 };
 
-/* accepts: the config file's accepted risks (may be NULL), which must
- * outlive the scan. */
+/* policy: the config file's judging policy (may be NULL: the
+ * defaults), which must outlive the scan. */
 void pscan_init(struct pscan *s, struct api_client *c,
 		const struct pscan_hooks *h,
-		const struct posture_accepts *accepts);
+		const struct posture_policy *policy);
 /* Cancels every request and frees the model. */
 void pscan_free(struct pscan *s);
 /* Lists every container (each then inspected) and reads the engine. */

@@ -1,6 +1,8 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "posture/checks.h"
+#include "posture/shell_words.h"
 
 void posture_check_image_healthcheck(const struct posture_rule *r,
 				     const struct posture_ctx *x,
@@ -137,6 +139,15 @@ const char *posture_run_text(const char *created_by)
 	return c + strlen("/bin/sh -c ");
 }
 
+const char *posture_layer_run(const struct posture_ctx *x, size_t i)
+{
+	const char *c = x->history && i < x->history->n
+				? x->history->items[i].created_by
+				: NULL;
+
+	return c ? posture_run_text(c) : NULL;
+}
+
 void posture_check_image_update(const struct posture_rule *r,
 				const struct posture_ctx *x,
 				struct posture_findings *out)
@@ -210,5 +221,56 @@ void posture_check_image_tag(const struct posture_rule *r,
 	else if (latest == t->n)
 		for (i = 0; i < t->n; i++)
 			posture_ev_add(&e, "RepoTags=%s", t->v[i]);
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+/* 1 when a COPY or ADD history line copied a whole folder, what it
+ * copied into what: the classic builder records "dir:HASH in DEST",
+ * BuildKit the instruction as written ("COPY . /app"). */
+static int copies_folder(const char *c, char *what, size_t n)
+{
+	const char *p = strstr(c, "#(nop) COPY ");
+	struct sh_cmd cmd;
+	size_t i;
+
+	if (!p)
+		p = strstr(c, "#(nop) ADD ");
+	if (p) {
+		p = strstr(p, " dir:");
+		if (!p)
+			return 0;
+		snprintf(what, n, "%.100s", p + 1);
+		for (i = strlen(what); i > 0 && what[i - 1] == ' '; i--)
+			what[i - 1] = '\0';
+		return 1;
+	}
+	if (strncmp(c, "COPY ", 5) != 0 && strncmp(c, "ADD ", 4) != 0)
+		return 0;
+	if (!sh_next(&c, &cmd))
+		return 0;
+	/* the sources are every word but the flags and the last */
+	for (i = 1; i + 1 < cmd.n; i++)
+		if (strcmp(cmd.w[i], ".") == 0 || strcmp(cmd.w[i], "./") == 0) {
+			snprintf(what, n, "%s %s %s", cmd.w[0], cmd.w[i],
+				 cmd.w[cmd.n - 1]);
+			return 1;
+		}
+	return 0;
+}
+
+void posture_check_image_copyall(const struct posture_rule *r,
+				 const struct posture_ctx *x,
+				 struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+	char what[128];
+	size_t i;
+
+	for (i = 0; x->history && i < x->history->n; i++) {
+		const char *c = x->history->items[i].created_by;
+
+		if (c && copies_folder(c, what, sizeof(what)))
+			posture_ev_add(&e, "History layer %zu: %s", i, what);
+	}
 	posture_emit(r, x, out, r->severity, &e);
 }

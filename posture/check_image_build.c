@@ -281,10 +281,7 @@ void posture_check_image_unverified(const struct posture_rule *r,
 	size_t i;
 
 	for (i = 0; x->history && i < x->history->n; i++) {
-		run = x->history->items[i].created_by
-			      ? posture_run_text(
-					x->history->items[i].created_by)
-			      : NULL;
+		run = posture_layer_run(x, i);
 		what = run ? unverified(run) : NULL;
 		/* the command itself may carry a secret: never shown whole */
 		if (what && posture_secret_value(run))

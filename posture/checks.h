@@ -176,6 +176,8 @@ void posture_check_image_add(const struct posture_rule *r,
 /* The RUN part of a history line ("/bin/sh -c CMD"), NULL for another
  * instruction. */
 const char *posture_run_text(const char *created_by);
+/* The RUN part of the image's history line i, NULL for none. */
+const char *posture_layer_run(const struct posture_ctx *x, size_t i);
 /* A variable name that says it holds a secret (n bytes of name). */
 int posture_secret_name(const char *name, size_t n);
 /* What a credential-looking text is ("a private key"), or NULL. */
@@ -186,6 +188,32 @@ void posture_check_image_secrets(const struct posture_rule *r,
 void posture_check_image_unverified(const struct posture_rule *r,
 				    const struct posture_ctx *x,
 				    struct posture_findings *out);
+void posture_check_image_copyall(const struct posture_rule *r,
+				 const struct posture_ctx *x,
+				 struct posture_findings *out);
+
+/* check_image_origin.c */
+struct api_ref;
+struct posture_policy;
+/* "official", "trusted", "a user namespace on Docker Hub" or "a
+ * registry not in trusted_registries" (policy may be NULL). */
+const char *posture_ref_origin(const struct posture_policy *p,
+			       const struct api_ref *r);
+void posture_check_image_unofficial(const struct posture_rule *r,
+				    const struct posture_ctx *x,
+				    struct posture_findings *out);
+void posture_check_image_age(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+
+/* check_image_pkgs.c.  Pure, for tests: the packages a RUN line
+ * installs without a version (apt, apk, yum/dnf, pip, npm, gem), their
+ * count, the first of them named in list. */
+int posture_run_unpinned(const char *run, char *list, size_t cap);
+void posture_check_image_unpinned(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out);
+
 void posture_check_image_tag(const struct posture_rule *r,
 			     const struct posture_ctx *x,
 			     struct posture_findings *out);

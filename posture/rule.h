@@ -9,6 +9,7 @@
 
 struct posture_findings;
 struct api_top;
+struct posture_policy;
 
 /*
  * What one rule is, and what its check is handed: the type the rule
@@ -40,7 +41,8 @@ struct posture_ctx {
 	 * or neither (CIS 6.1) */
 	const struct api_image_list *images;
 	const struct api_strv *images_used;
-	int64_t now; /* 0: time(NULL) */
+	int64_t now;			     /* 0: time(NULL) */
+	const struct posture_policy *policy; /* NULL: the defaults */
 	/* host scope; for containers, the daemon's defaults (may be NULL) */
 	const struct hostfacts *host;
 	/* service scope */

@@ -123,6 +123,30 @@ const struct posture_rule posture_rules[] = {
 	 "fetch to a file, check its sha256sum or signature in the same RUN, "
 	 "keep the package manager's signature checks on",
 	 posture_check_image_unverified},
+	{"berth.image.unofficial", MED, I, "Image from an untrusted source",
+	 "Neither a Docker Hub official image nor one from a registry the "
+	 "policy trusts: whoever controls that namespace controls what runs "
+	 "(CIS 4.2 asks for trusted base images).",
+	 "use an official image or one from your own registry, or add the "
+	 "registry to trusted_registries in the config file",
+	 posture_check_image_unofficial},
+	{"berth.image.age", LOW, I, "Image not rebuilt for a long time",
+	 "Every container carries its own OS: an image built months ago "
+	 "carries the packages and their holes of that day.",
+	 "rebuild the image regularly (docker build --pull --no-cache) and "
+	 "recreate its containers",
+	 posture_check_image_age},
+	{"berth.image.unpinned", LOW, I, "Packages installed without versions",
+	 "Two builds of the same Dockerfile install different software; what "
+	 "was tested is not what ships.",
+	 "pin versions: apt-get install pkg=1.2-3, apk add pkg=1.2-r0, "
+	 "pip install pkg==1.2, npm install pkg@1.2, gem install pkg -v 1.2",
+	 posture_check_image_unpinned},
+	{"berth.image.copyall", LOW, I, "Whole build context copied",
+	 "COPY . takes everything beside the Dockerfile (keys, .git, .env) "
+	 "unless .dockerignore excludes it.",
+	 "COPY only the files the image needs, and keep a .dockerignore",
+	 posture_check_image_copyall},
 	{"berth.image.tag", LOW, I, "Image only known as latest or untagged",
 	 "What runs cannot be traced to a version, and changes on each pull.",
 	 "tag images with a version (or pin a digest) and run that",

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "posture/accept.h"
+#include "posture/policy.h"
 #include "posture/check_service.h"
 #include "posture/checks.h"
 
@@ -117,7 +117,8 @@ static int set_object(const struct posture_subject *s, struct posture_ctx *x)
 static api_code accept_judged(const struct posture_subject *s,
 			      struct posture_findings *out, size_t from)
 {
-	struct posture_accept_ctx c = {.config = s->engine->accepts,
+	const struct posture_policy *p = s->engine->policy;
+	struct posture_accept_ctx c = {.config = p ? &p->accepts : NULL,
 				       .now = s->engine->now};
 
 	if (s->scope == POSTURE_SCOPE_CONTAINER) {
@@ -149,6 +150,7 @@ api_code posture_judge(const struct posture_subject *s,
 		x.images_used = e->images_used;
 	}
 	x.now = e->now;
+	x.policy = e->policy;
 	if (set_object(s, &x) != 0)
 		return API_E_INVALID;
 	from = out->n;

@@ -22,7 +22,7 @@
  */
 struct hostfacts;
 struct api_service;
-struct posture_accepts;
+struct posture_policy;
 
 /* Gathered once per scan; any member may be NULL (not known). */
 struct posture_engine {
@@ -39,9 +39,10 @@ struct posture_engine {
 	 * both or neither. */
 	const struct api_image_list *images;
 	const struct api_strv *images_used;
-	/* The config file's accepted risks (may be NULL), and the time
-	 * their until days and image ages are judged at (0: now). */
-	const struct posture_accepts *accepts;
+	/* The config file's policy: accepted risks, trusted registries,
+	 * image age (NULL: the defaults), and the time until days and
+	 * image ages are judged at (0: now). */
+	const struct posture_policy *policy;
 	int64_t now;
 };
 

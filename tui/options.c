@@ -100,6 +100,18 @@ static const struct option_def op_rows[] = {
 	 NULL},
 	{"sort", OPT_ENUM, OFF(sort), OPT_SORT_NAME, NULL, 0, 0, op_sort_values,
 	 NULL, "Initial sort of the container list.", NULL},
+	{"trusted_registries", OPT_STRING, OFF(trusted_registries), 0, "", 0, 0,
+	 NULL, "LIST",
+	 "Registries whose images are trusted beside Docker Hub's official "
+	 "ones (berth.image.unofficial), separated by commas: shell globs "
+	 "over the registry (\"registry.corp.example\", \"127.0.0.1:*\") or "
+	 "over registry/path (\"ghcr.io/acme/*\").",
+	 NULL},
+	{"image_max_age", OPT_INT, OFF(image_max_age), 90, NULL, 1, 36500, NULL,
+	 "DAYS",
+	 "An image built longer ago than this is reported "
+	 "(berth.image.age): its packages have not been updated since.",
+	 NULL},
 };
 
 #define OP_N (sizeof(op_rows) / sizeof(op_rows[0]))

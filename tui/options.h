@@ -44,6 +44,9 @@ struct options {
 	char *host;	 /* "" means $DOCKER_HOST or the local socket */
 	int time_format; /* enum opt_time_format */
 	int sort;	 /* enum opt_sort */
+	/* the posture's policy (posture/policy.h) */
+	char *trusted_registries;
+	long image_max_age; /* days */
 	struct keymap keys;
 };
 

@@ -489,7 +489,7 @@ static int link_engine(struct app *a, struct app_engine *e)
 	pscan_init(
 		&e->posture, e->client,
 		&(struct pscan_hooks){on_posture_changed, on_posture_status, e},
-		a->start->accepts);
+		a->start->policy);
 
 	return cstore_new(e->client, &a->sched, on_store_changed, e,
 			  &e->containers) != 0 ||

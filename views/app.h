@@ -28,12 +28,12 @@ enum app_conn {
 
 #define APP_MAX_ENGINES 8
 
-struct posture_accepts;
+struct posture_policy;
 
 struct app_start {
 	const struct options *opts; /* its keymap included */
 	/* the config's accepted risks, judged by every posture scan */
-	const struct posture_accepts *accepts;
+	const struct posture_policy *policy;
 	const struct theme *theme;
 	struct api_client_opts client;
 	/* Several engines at once: each of these with client's other

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "posture/accept.h"
+#include "posture/policy.h"
 #include "tui/options.h"
 #include "tui/sanitize.h"
 #include "tui/theme.h"
@@ -103,39 +103,47 @@ static int load_theme(const char *name, struct theme *t)
 	return 0;
 }
 
+/* The policy's settings live in the one options table; its accept
+ * lines come with the file. */
 static int read_config(const char *config_path, struct options *opts,
-		       struct posture_accepts *accepts)
+		       struct posture_policy *policy)
 {
-	memset(accepts, 0, sizeof(*accepts));
+	posture_policy_init(policy);
 	if (options_init(opts) != 0)
 		return -1;
-	if (load_config(config_path, opts, accepts) != 0) {
-		options_free(opts);
-		posture_accepts_free(accepts);
-		return -1;
+	if (load_config(config_path, opts, &policy->accepts) != 0)
+		goto fail;
+	if (posture_policy_set_trusted(policy, opts->trusted_registries) != 0) {
+		fprintf(stderr, "berth: out of memory\n");
+		goto fail;
 	}
+	policy->image_max_age_days = opts->image_max_age;
 	return 0;
+fail:
+	options_free(opts);
+	posture_policy_free(policy);
+	return -1;
 }
 
 int console_main(const struct console_args *a)
 {
-	struct posture_accepts accepts;
+	struct posture_policy policy;
 	struct options opts;
 	struct theme theme;
 	struct app_start start;
 	char err[512] = "";
 	int rc, i;
 
-	if (read_config(a->config_path, &opts, &accepts) != 0)
+	if (read_config(a->config_path, &opts, &policy) != 0)
 		return 2;
 	if (load_theme(a->theme ? a->theme : opts.theme, &theme) != 0) {
 		options_free(&opts);
-		posture_accepts_free(&accepts);
+		posture_policy_free(&policy);
 		return 2;
 	}
 	memset(&start, 0, sizeof(start));
 	start.opts = &opts;
-	start.accepts = &accepts;
+	start.policy = &policy;
 	start.theme = &theme;
 	start.client = a->client;
 	if (!start.client.host && opts.host && *opts.host)
@@ -150,26 +158,26 @@ int console_main(const struct console_args *a)
 	if (err[0])
 		fprintf(stderr, "berth: %s\n", err);
 	options_free(&opts);
-	posture_accepts_free(&accepts);
+	posture_policy_free(&policy);
 	return rc;
 }
 
 char *console_config_shells(const char *config_path)
 {
-	struct posture_accepts accepts;
+	struct posture_policy policy;
 	struct options opts;
 	char *out = NULL;
 
-	if (read_config(config_path, &opts, &accepts) != 0)
+	if (read_config(config_path, &opts, &policy) != 0)
 		return NULL;
 	if (opts.shell && *opts.shell)
 		out = strdup(opts.shell);
 	options_free(&opts);
-	posture_accepts_free(&accepts);
+	posture_policy_free(&policy);
 	return out;
 }
 
-int console_config_accepts(const char *config_path, struct posture_accepts *out)
+int console_config_policy(const char *config_path, struct posture_policy *out)
 {
 	struct options opts;
 

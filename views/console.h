@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "api/client.h"
-#include "posture/accept.h"
+#include "posture/policy.h"
 
 /*
  * What the command line asks of the console, in plain types: cli/ knows
@@ -34,10 +34,9 @@ int console_main(const struct console_args *a);
  * a bad config is said on stderr.  Free it. */
 char *console_config_shells(const char *config_path);
 
-/* The config's accepted risks into *out (free it with
- * posture_accepts_free); -1 for a bad config, said on stderr. */
-int console_config_accepts(const char *config_path,
-			   struct posture_accepts *out);
+/* The config's judging policy into *out (free it with
+ * posture_policy_free); -1 for a bad config, said on stderr. */
+int console_config_policy(const char *config_path, struct posture_policy *out);
 
 /* Outside text made safe for a terminal, as the console draws it: no
  * escape or control sequence survives.  Free it; NULL on no memory. */

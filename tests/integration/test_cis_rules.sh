@@ -9,6 +9,7 @@
 #   4.6      the image's HEALTHCHECK;  4.7 an index update with no install
 cd "$(dirname "$0")/../.."
 . tests/lib/tap.sh
+. tests/lib/images.sh
 berth=${BERTH:-build/san/berth}
 p=cis$$
 d=$(mktemp -d /tmp/berth-cis.XXXXXX)
@@ -185,15 +186,7 @@ is "4.6 on an image without HEALTHCHECK" \
 # 6.1: an image no container runs, created long ago, is named.  The
 # engine takes the created time from the image's config, so an old one
 # is busybox loaded again with a config that says 2020.
-mkdir -p "$d/old"
-docker save local/busybox:latest | tar -x -C "$d/old"
-cfg=$(jq -r '.[0].Config' "$d/old/manifest.json")
-jq '.created = "2020-01-01T00:00:00Z"' "$d/old/$cfg" >"$d/old/c.json"
-mv "$d/old/c.json" "$d/old/$cfg"
-jq --arg t "$p/old:1" '.[0].RepoTags = [$t]' "$d/old/manifest.json" >"$d/old/m.json"
-mv "$d/old/m.json" "$d/old/manifest.json"
-rm -f "$d/old/repositories"
-tar -c -C "$d/old" . | docker load -q >/dev/null
+load_dated "$p/old:1" 2020-01-01T00:00:00Z "$d"
 created=$(docker inspect -f '{{.Created}}' "$p/old:1" 2>/dev/null)
 is "the engine says the loaded image was created in 2020" "${created:0:10}" 2020-01-01
 days=$(( ($(date +%s) - $(date -d "$created" +%s)) / 86400 ))

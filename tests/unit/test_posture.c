@@ -333,7 +333,7 @@ static void test_images(void **state)
 	assert_int_equal(api_image_history_parse(hj, strlen(hj), &h, &err),
 			 API_OK);
 	assert_int_equal(tl_check_image(&img, &h, NULL, &f), API_OK);
-	assert_ids(&f, "4.1 4.6 4.7 4.9 berth.image.tag");
+	assert_ids(&f, "4.1 4.6 4.7 4.9 berth.image.tag berth.image.unpinned");
 	assert_string_equal(f.items[0].object, "sha256:ab");
 	assert_string_equal(posture_findings_get(&f, "4.9", NULL)->evidence,
 			    "History: ADD https://x.example/a.tgz /a");

@@ -9,6 +9,7 @@
 
 #include "api/container_inspect.h"
 #include "posture/accept.h"
+#include "posture/policy.h"
 #include "posture/report.h"
 #include "posture/rules.h"
 #include "posture/score.h"
@@ -40,7 +41,11 @@ static void judge(const struct api_container_inspect *ci,
 		  const struct api_kvlist *image_labels,
 		  struct posture_findings *f)
 {
-	struct posture_engine e = {.accepts = acc, .now = NOW};
+	struct posture_policy p = {0};
+	struct posture_engine e = {.policy = &p, .now = NOW};
+
+	if (acc)
+		p.accepts = *acc; /* borrowed: never freed here */
 
 	assert_int_equal(posture_judge(
 				 &(struct posture_subject){
