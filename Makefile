@@ -28,8 +28,8 @@ DEFS = -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED \
 	-DBERTH_VERSION=\"$(VERSION)\" -DBERTH_DATADIR=\"$(DATADIR)\"
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
-LIBS = $(PKG_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS) -pthread -MMD -MP
+LIBS = $(PKG_LIBS) -lm -pthread
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -166,6 +166,7 @@ install: berth man/berth.1
 	install -m 755 berth $(DESTDIR)$(BINDIR)/berth
 	if [ -f man/berth.1 ]; then install -m 644 man/berth.1 $(DESTDIR)$(MANDIR)/berth.1; fi
 	for t in themes/*.theme; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(DATADIR)/themes/ || true; done
+	install -m 644 data/eol.tsv $(DESTDIR)$(DATADIR)/eol.tsv
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/berth $(DESTDIR)$(MANDIR)/berth.1

@@ -28,6 +28,7 @@ struct api_request {
 	int in_data;	    /* inside on_data: curl holds the handle */
 	int pending;	    /* started inside a callback, not yet added */
 	int cancel_pending; /* cancelled from inside on_data */
+	int paused;	    /* on_data said API_DATA_PAUSE */
 	char curl_err[CURL_ERROR_SIZE];
 	struct api_request *prev, *next;
 };
@@ -35,14 +36,16 @@ struct api_request {
 /* Clients may share one multi handle (one loop waits on every engine).
  * While curl runs a callback for any of them, a request of any other
  * one must wait too, and be handed to curl afterwards: the clients and
- * the multi being performed are known here.  The console is one thread. */
-static struct api_client *clients;
-static CURLM *performing;
+ * the multi being performed are known here, per thread: the console is
+ * one thread, and a worker that reads beside it (an image's export) has
+ * clients of its own that never meet the console's. */
+static _Thread_local struct api_client *clients;
+static _Thread_local CURLM *performing;
 /* Requests cancelled while curl ran a callback: curl refuses to let go
  * of a handle then (and freeing it anyway left curl writing another
  * transfer's answer into whatever reused the memory), so they are
  * silenced at once and let go once curl returns. */
-static struct api_request *doomed;
+static _Thread_local struct api_request *doomed;
 
 api_code api_client_new(const struct api_client_opts *opts,
 			struct api_client **out, struct api_error *err)
@@ -220,6 +223,12 @@ static size_t on_write(char *p, size_t size, size_t nmemb, void *ud)
 		r->in_data = 1;
 		stop = r->on_data(p, n, r->ud);
 		r->in_data = 0;
+		if (stop == API_DATA_PAUSE && !r->cancel_pending) {
+			/* curl keeps these bytes and hands them over again
+			 * on api_request_resume */
+			r->paused = 1;
+			return CURL_WRITEFUNC_PAUSE;
+		}
 		if (stop || r->cancel_pending) {
 			r->aborted = 1;
 			return 0;
@@ -472,6 +481,14 @@ static void request_unlink(struct api_request *r)
 		curl_multi_remove_handle(c->multi, r->easy);
 	}
 	request_detach(r);
+}
+
+void api_request_resume(struct api_request *r)
+{
+	if (!r || !r->paused || r->in_data)
+		return;
+	r->paused = 0;
+	curl_easy_pause(r->easy, CURLPAUSE_CONT);
 }
 
 void api_request_cancel(struct api_request *r)

@@ -11,7 +11,9 @@
  * curl multi handle that the caller's loop drives (api_client_wait +
  * api_client_process), so nothing here ever blocks the console.  api_call()
  * is the thin blocking wrapper for tests and headless commands; it drives
- * the same multi, so requests started elsewhere keep progressing.
+ * the same multi, so requests started elsewhere keep progressing.  A
+ * client belongs to the thread that made it; another thread makes its
+ * own (curl_global_init must have run before either started).
  */
 
 /* The newest API version berth speaks, and the oldest it can live with. */
@@ -53,7 +55,10 @@ typedef void (*api_done_fn)(struct api_request *req, api_code code,
 			    const struct api_response *resp,
 			    const struct api_error *err, void *ud);
 /* Streamed 2xx body bytes, in whatever pieces curl delivers them.
- * Return non-zero to abort the request (it then ends API_E_CANCELLED). */
+ * Return non-zero to abort the request (it then ends API_E_CANCELLED),
+ * or API_DATA_PAUSE to take none of these bytes now: the transfer waits
+ * and hands the same bytes over again after api_request_resume. */
+#define API_DATA_PAUSE 2
 typedef int (*api_data_fn)(const char *data, size_t len, void *ud);
 
 struct api_request_spec {
@@ -114,6 +119,8 @@ int api_client_running(const struct api_client *c);
 api_code api_request_start(struct api_client *c,
 			   const struct api_request_spec *spec,
 			   struct api_request **out, struct api_error *err);
+/* Moves a request paused by its on_data on; never from inside on_data. */
+void api_request_resume(struct api_request *r);
 /* Stops a request; its on_done is not called.  Safe from any callback,
  * its own on_data included (the transfer then ends at once). */
 void api_request_cancel(struct api_request *r);

@@ -22,7 +22,7 @@ static const char *sev_color(enum posture_severity s)
 	}
 }
 
-static void text_finding(FILE *out, const struct posture_finding *f, int color)
+void audit_text_finding(FILE *out, const struct posture_finding *f, int color)
 {
 	char sev[16];
 	size_t i;
@@ -101,7 +101,7 @@ void audit_text(FILE *out, const struct audit_report *r, int color)
 		fputc('\n', out);
 		for (j = i; j < f->n; j++)
 			if (same_object(&f->items[j], &f->items[i]))
-				text_finding(out, &f->items[j], color);
+				audit_text_finding(out, &f->items[j], color);
 	}
 	if (f->n == 0)
 		fputs("no findings\n", out);

@@ -11,6 +11,7 @@
 struct cli_opts {
 	struct api_client_opts client;
 	const char *config_path;
+	const char *eol_file; /* --eol-file, or NULL */
 	const char *theme;
 	int read_only;
 	/* -H given more than once, or --all-contexts: the console watches
@@ -40,6 +41,8 @@ int cli_fail(const char *what, const struct api_error *err);
 void cli_put(FILE *out, const char *s, int width);
 
 int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv);
+/* One image: provenance, build record, contents, findings. */
+int cli_cmd_image(const struct cli_opts *o, int argc, char **argv);
 /* A container as a run line, Compose service or systemd unit. */
 int cli_cmd_export(const struct cli_opts *o, int argc, char **argv);
 /* Follows the events, reporting failures and new findings. */

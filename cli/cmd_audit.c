@@ -15,6 +15,7 @@
 #include "cli/audit_text.h"
 #include "posture/report.h"
 #include "cli/cli.h"
+#include "posture/contents_cache.h"
 #include "posture/engine_facts.h"
 #include "posture/hostfacts_collect.h"
 #include "posture/rules.h"
@@ -30,7 +31,8 @@
 #define USAGE                                                                  \
 	"usage: berth audit [--format text|json|sarif] [--fail-on SEVERITY]\n" \
 	"                   [--container NAME ...] [-H HOST]\n"                \
-	"                   [--host-checks | --no-host-checks]\n"
+	"                   [--host-checks | --no-host-checks]\n"              \
+	"                   [--no-contents]\n"
 
 struct audit_args {
 	enum audit_format fmt;
@@ -39,6 +41,7 @@ struct audit_args {
 	size_t n_names;
 	const char *host;
 	int host_checks; /* -1: when the engine is local */
+	int no_contents; /* images judged without reading their files */
 };
 
 /* What a run fetched, freed in one place. */
@@ -50,6 +53,8 @@ struct audit_run {
 	char **images; /* image ids already judged */
 	size_t n_images;
 	struct posture_policy policy; /* the config's judging policy */
+	int contents;		      /* read each image's export (cached) */
+	char *cache_dir;	      /* where the contents are kept, or NULL */
 };
 
 static int judge(struct audit_run *r, struct posture_subject *s)
@@ -76,6 +81,7 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 		{"host", required_argument, NULL, 'H'},
 		{"host-checks", no_argument, NULL, 'K'},
 		{"no-host-checks", no_argument, NULL, 'k'},
+		{"no-contents", no_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -106,6 +112,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 			break;
 		case 'H':
 			a->host = optarg;
+			break;
+		case 'C':
+			a->no_contents = 1;
 			break;
 		case 'K':
 		case 'k':
@@ -153,13 +162,34 @@ static int seen_image(struct audit_run *r, const char *id)
 	return 0;
 }
 
+/* The image's files, from the cache or its export; a failure is said
+ * and the image judged without them. */
+static int read_contents(struct audit_run *r, const char *id,
+			 struct posture_image_contents *ic, int *have)
+{
+	struct api_error err;
+	api_code code;
+
+	*have = 0;
+	if (!r->contents)
+		return 0;
+	code = contents_cache_get(r->c, r->cache_dir, id, ic, NULL, &err);
+	if (code == API_E_HTTP && err.http_status == 404)
+		return 0; /* removed meanwhile */
+	if (code != API_OK)
+		return fail("image contents", &err);
+	*have = 1;
+	return 0;
+}
+
 static int audit_image(struct audit_run *r, const char *id, const char *ref)
 {
 	struct api_image_inspect img = {0};
 	struct api_image_history h = {0};
+	struct posture_image_contents ic = {0};
 	struct api_error err;
 	api_code code;
-	int rc = 0;
+	int rc = 0, have_ic = 0;
 
 	if (!id || !*id || seen_image(r, id))
 		return 0;
@@ -172,13 +202,18 @@ static int audit_image(struct audit_run *r, const char *id, const char *ref)
 	if (code != API_OK && !(code == API_E_HTTP && err.http_status == 404))
 		rc = fail("image history", &err);
 	else
+		rc = read_contents(r, id, &ic, &have_ic);
+	if (rc == 0)
 		rc = judge(r, &(struct posture_subject){
 				      .scope = POSTURE_SCOPE_IMAGE,
 				      .image = &img,
 				      .history = code == API_OK ? &h : NULL,
+				      .contents = have_ic ? &ic : NULL,
 				      .image_name = img.repo_tags.n
 							    ? img.repo_tags.v[0]
 							    : ref});
+	if (have_ic)
+		posture_image_contents_free(&ic);
 	api_image_history_free(&h);
 	api_image_inspect_free(&img);
 	return rc;
@@ -381,10 +416,13 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 	}
 	if (a.host)
 		co.client.host = a.host;
-	if (console_config_policy(o->config_path, &r.policy) != 0) {
+	if (console_config_policy(o->config_path, o->eol_file, &r.policy) !=
+	    0) {
 		free(a.names);
 		return 2;
 	}
+	r.contents = !a.no_contents;
+	r.cache_dir = r.contents ? contents_cache_dir() : NULL;
 	r.c = cli_connect(&co);
 	rc = r.c ? 0 : 3;
 	if (rc == 0)
@@ -403,6 +441,7 @@ int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv)
 	for (i = 0; i < r.n_images; i++)
 		free(r.images[i]);
 	free(r.images);
+	free(r.cache_dir);
 	posture_findings_free(&r.f);
 	posture_policy_free(&r.policy);
 	posture_engine_facts_free(&r.ef);

@@ -75,6 +75,7 @@ static int run(const struct cli_opts *o, const char *pane, const char *arg)
 	memset(&ca, 0, sizeof(ca));
 	ca.client = o->client;
 	ca.config_path = o->config_path;
+	ca.eol_file = o->eol_file;
 	ca.theme = o->theme;
 	ca.read_only = o->read_only;
 	if (o->all_contexts) {

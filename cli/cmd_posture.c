@@ -11,13 +11,50 @@
 
 #include "cli/audit_text.h"
 #include "cli/cli.h"
+#include "model/contents_store.h"
 #include "model/posture_scan.h"
+#include "posture/contents_cache.h"
 #include "posture/report.h"
 #include "views/console.h"
 
 struct run {
 	int failed;
+	struct contents_store contents;
 };
+
+static const struct posture_image_contents *on_contents(void *ud,
+							const char *id)
+{
+	struct run *r = ud;
+
+	return cts_get(&r->contents, id);
+}
+
+/* The scan to its end, and every image's contents it asked for read in
+ * turn (outside the scan's callbacks: the export drives the client). */
+static void settle(struct api_client *c, struct pscan *s,
+		   struct contents_store *cs)
+{
+	struct posture_image_contents ic;
+	struct api_error err;
+	const char *next;
+	char id[160];
+	api_code rc;
+
+	for (;;) {
+		while (pscan_busy(s)) {
+			api_client_wait(c, NULL, 0, 1000);
+			api_client_process(c);
+		}
+		next = cts_next_wanted(cs);
+		if (!next)
+			return;
+		snprintf(id, sizeof(id), "%s", next);
+		rc = posture_image_contents_read(c, id, &ic, NULL, &err);
+		cts_done(cs, id, rc, &ic, rc == API_OK ? NULL : err.msg);
+		pscan_image_again(s, id);
+	}
+}
 
 static void on_status(void *ud, int error, const char *text)
 {
@@ -96,6 +133,7 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 	struct run r = {0};
 	struct pscan s;
 	struct api_client *c;
+	char *cache;
 	int rc;
 
 	if (argc < 2 || strncmp(argv[1], "--format", 8) != 0)
@@ -108,21 +146,29 @@ int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv)
 		return usage();
 	if (rc != 0 || fmt == AUDIT_SARIF)
 		return usage();
-	if (console_config_policy(o->config_path, &policy) != 0)
+	if (console_config_policy(o->config_path, o->eol_file, &policy) != 0)
 		return 2;
 	c = cli_connect(o);
 	if (!c) {
 		posture_policy_free(&policy);
 		return 3;
 	}
-	pscan_init(&s, c, &(struct pscan_hooks){NULL, on_status, &r}, &policy);
-	pscan_all(&s);
-	while (pscan_busy(&s)) {
-		api_client_wait(c, NULL, 0, 1000);
-		api_client_process(c);
+	cache = contents_cache_dir();
+	if (cts_init(&r.contents, cache) != 0) {
+		free(cache);
+		api_client_free(c);
+		posture_policy_free(&policy);
+		return 1;
 	}
+	free(cache);
+	pscan_init(&s, c,
+		   &(struct pscan_hooks){NULL, on_status, &r, on_contents},
+		   &policy);
+	pscan_all(&s);
+	settle(c, &s, &r.contents);
 	rc = r.failed ? 1 : print(c, &s, fmt);
 	pscan_free(&s);
+	cts_free(&r.contents);
 	api_client_free(c);
 	posture_policy_free(&policy);
 	return rc;

@@ -495,7 +495,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		return usage_error("unexpected argument");
 	if (w.host)
 		co.client.host = w.host;
-	if (console_config_policy(o->config_path, &w.policy) != 0)
+	if (console_config_policy(o->config_path, o->eol_file, &w.policy) != 0)
 		return 2;
 	w.c = cli_connect(&co);
 	if (!w.c) {

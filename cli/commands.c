@@ -7,6 +7,9 @@ static const struct cli_command commands[] = {
 	{"audit", cli_cmd_audit,
 	 "audit [--format F] [--fail-on S] [--container N]",
 	 "security findings (text, json, sarif)"},
+	{"image", cli_cmd_image, "image [--format F] [--files] NAME",
+	 "one image: origin, build, base OS and its end of life, packages, "
+	 "setuid files, layers, findings"},
 	{"containers", cli_cmd_pane, "containers [NAME]",
 	 "the console on the containers pane (NAME selected)"},
 	{"images", cli_cmd_pane, "images", "the console on the images pane"},

@@ -64,6 +64,12 @@ const struct global_opt global_opts[] = {
 	 "\\fBhigh\\-contrast\\fR,\n\\fBmono\\fR, or a path to a theme file."},
 	{"config", GOPT_CONFIG, "FILE", "configuration file",
 	 "The configuration file to read instead of the default one."},
+	{"eol-file", GOPT_EOL_FILE, "FILE",
+	 "end-of-life table over the shipped one",
+	 "An end\\-of\\-life table of base OS releases whose lines replace or "
+	 "extend the shipped \\fIeol.tsv\\fR (\\fBberth.image.eol\\fR), over "
+	 "the "
+	 "config's \\fBeol_file\\fR."},
 	{"help", GOPT_HELP, NULL, "this help",
 	 "Options, commands and configuration options."},
 	{"version", GOPT_VERSION, NULL, "berth's version", "berth's version."},

@@ -25,6 +25,7 @@ enum global_opt_id {
 	GOPT_READ_ONLY,
 	GOPT_THEME,
 	GOPT_CONFIG,
+	GOPT_EOL_FILE,
 };
 
 struct global_opt {

@@ -1,5 +1,6 @@
 /* berth: the command line.  Global options, then a command; without a
  * command, the console. */
+#include <curl/curl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -80,6 +81,9 @@ static int parse(int argc, char **argv, struct cli_opts *o,
 		case GOPT_CONFIG:
 			o->config_path = optarg;
 			break;
+		case GOPT_EOL_FILE:
+			o->eol_file = optarg;
+			break;
 		case GOPT_CONTEXT:
 			*context = optarg;
 			break;
@@ -111,6 +115,8 @@ int main(int argc, char **argv)
 	int first;
 
 	setlocale(LC_ALL, "");
+	/* before any thread: the console reads image exports beside it */
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 	memset(&o, 0, sizeof(o));
 	o.client.tls = -1;
 	o.client.tls_verify = -1;

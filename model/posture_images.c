@@ -81,6 +81,7 @@ size_t pmi_pending(const struct pm_images *l)
 api_code pmi_judge(struct pm_images *l, const char *id,
 		   const struct api_image_inspect *img,
 		   const struct api_image_history *h,
+		   const struct posture_image_contents *contents,
 		   const struct posture_engine *eng)
 {
 	struct pm_image *e = pmi_find(l, id);
@@ -98,6 +99,7 @@ api_code pmi_judge(struct pm_images *l, const char *id,
 					  .engine = eng,
 					  .image = img,
 					  .history = h,
+					  .contents = contents,
 					  .image_name = name},
 		&f);
 	if (rc != API_OK) {

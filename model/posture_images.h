@@ -40,6 +40,7 @@ size_t pmi_pending(const struct pm_images *l);
 api_code pmi_judge(struct pm_images *l, const char *id,
 		   const struct api_image_inspect *img,
 		   const struct api_image_history *h,
+		   const struct posture_image_contents *contents,
 		   const struct posture_engine *e);
 /* Judged again with the next scan (the engine's facts changed). */
 void pmi_want_all(struct pm_images *l);

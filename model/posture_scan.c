@@ -112,6 +112,7 @@ static void history_done(struct api_request *req, api_code code,
 	       api_image_history_parse(resp->body, resp->body_len, &h, &perr) ==
 		       API_OK;
 	if (pmi_judge(&d->m.images, g->id, &g->img, have ? &h : NULL,
+		      d->h.contents ? d->h.contents(d->h.ud, g->id) : NULL,
 		      &d->ef.e) != API_OK)
 		say(d, 1, "posture: out of memory");
 	else if (pm_image_known(&d->m, g->id))
@@ -502,6 +503,16 @@ void pscan_init(struct pscan *s, struct api_client *c,
 	/* finishing the facts leaves these alone */
 	s->ef.e.policy = policy;
 	pm_init(&s->m);
+}
+
+void pscan_image_again(struct pscan *s, const char *image_id)
+{
+	struct pm_image *e = pmi_find(&s->m.images, image_id);
+
+	if (!e)
+		return;
+	e->want = 1;
+	pump_images(s);
 }
 
 void pscan_free(struct pscan *s)

@@ -38,11 +38,18 @@ enum {
 /* Images read at once (inspect, then history): each is judged once. */
 #define PSCAN_IMG_INFLIGHT 2
 
+struct posture_image_contents;
 struct pscan_hooks {
 	void (*changed)(void *ud); /* the model changed */
 	/* a line for people: error set for a failure */
 	void (*status)(void *ud, int error, const char *text);
 	void *ud;
+	/* What the image's export holds, when known now (NULL: judged
+	 * without, the rules of its files say nothing); valid during the
+	 * call.  A hook that learns it later calls pscan_image_again.
+	 * NULL: never known. */
+	const struct posture_image_contents *(*contents)(void *ud,
+							 const char *image_id);
 };
 
 struct pscan;
@@ -85,6 +92,8 @@ struct pscan {
 void pscan_init(struct pscan *s, struct api_client *c,
 		const struct pscan_hooks *h,
 		const struct posture_policy *policy);
+/* The image is judged again (its contents came in). */
+void pscan_image_again(struct pscan *s, const char *image_id);
 /* Cancels every request and frees the model. */
 void pscan_free(struct pscan *s);
 /* Lists every container (each then inspected) and reads the engine. */

@@ -192,6 +192,14 @@ void posture_check_image_copyall(const struct posture_rule *r,
 				 const struct posture_ctx *x,
 				 struct posture_findings *out);
 
+/* check_image_contents.c: what the export holds (x->contents) */
+void posture_check_image_setuid(const struct posture_rule *r,
+				const struct posture_ctx *x,
+				struct posture_findings *out);
+void posture_check_image_eol(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
+
 /* check_image_origin.c */
 struct api_ref;
 struct posture_policy;

@@ -14,6 +14,7 @@ void posture_policy_free(struct posture_policy *p)
 {
 	posture_accepts_free(&p->accepts);
 	api_strv_free(&p->trusted);
+	eol_free(&p->eol);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -6,6 +6,7 @@
 #include "api/json.h"
 #include "api/reference.h"
 #include "posture/accept.h"
+#include "posture/eol.h"
 
 /*
  * What the person running berth decided about judging, read from the
@@ -22,6 +23,9 @@ struct posture_policy {
 	 * "*.corp.example") or its registry/path ("ghcr.io/acme/app*") */
 	struct api_strv trusted;
 	long image_max_age_days; /* berth.image.age; 0: the default */
+	/* base OS releases' end of life (berth.image.eol); n == 0: none
+	 * was found, the rule judges nothing */
+	struct eol_table eol;
 };
 
 /* The defaults: nothing accepted, nothing trusted beyond the official

@@ -61,7 +61,7 @@ static cJSON *acceptance_json(const struct posture_finding *f)
 	return o;
 }
 
-static cJSON *finding_json(const struct posture_finding *f)
+cJSON *audit_finding_json(const struct posture_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -81,16 +81,39 @@ static cJSON *finding_json(const struct posture_finding *f)
 	return o;
 }
 
+int audit_findings_add(struct cJSON *root, const struct posture_findings *f)
+{
+	size_t counts[POSTURE_SEV_COUNT], i, total = 0;
+	cJSON *sum = cJSON_AddObjectToObject(root, "summary"), *arr;
+	int s;
+
+	posture_findings_counts(f, counts);
+	for (s = POSTURE_SEV_COUNT - 1; s >= 0; s--) {
+		cJSON_AddNumberToObject(
+			sum, posture_severity_name((enum posture_severity)s),
+			(double)counts[s]);
+		total += counts[s];
+	}
+	cJSON_AddNumberToObject(sum, "total", (double)total);
+	cJSON_AddNumberToObject(sum, "accepted",
+				(double)posture_findings_accepted(f));
+	arr = cJSON_AddArrayToObject(root, "findings");
+	for (i = 0; arr && i < f->n; i++)
+		if (!cJSON_AddItemToArray(arr,
+					  audit_finding_json(&f->items[i])))
+			break;
+	return root && sum && arr && cJSON_GetArraySize(arr) == (int)f->n ? 0
+									  : -1;
+}
+
 /* Every allocation is checked once at the end: cJSON's adders accept a
  * NULL parent or child, and a failed one leaves a key missing, which
  * cJSON_Print's own NULL or the count check below catches. */
 char *audit_json(const struct audit_report *r)
 {
-	size_t counts[POSTURE_SEV_COUNT], i, total = 0;
-	cJSON *root = cJSON_CreateObject(), *eng, *sum, *arr;
+	cJSON *root = cJSON_CreateObject(), *eng;
 	char when[32];
 	char *out = NULL;
-	int s;
 
 	eng = cJSON_AddObjectToObject(root, "engine");
 	add_str(eng, "host", r->host);
@@ -100,23 +123,7 @@ char *audit_json(const struct audit_report *r)
 	iso_time(r->generated, when, sizeof(when));
 	add_str(root, "generated", when);
 	cJSON_AddNumberToObject(root, "score", posture_score(r->findings));
-	sum = cJSON_AddObjectToObject(root, "summary");
-	posture_findings_counts(r->findings, counts);
-	for (s = POSTURE_SEV_COUNT - 1; s >= 0; s--) {
-		cJSON_AddNumberToObject(
-			sum, posture_severity_name((enum posture_severity)s),
-			(double)counts[s]);
-		total += counts[s];
-	}
-	cJSON_AddNumberToObject(sum, "total", (double)total);
-	cJSON_AddNumberToObject(sum, "accepted",
-				(double)posture_findings_accepted(r->findings));
-	arr = cJSON_AddArrayToObject(root, "findings");
-	for (i = 0; arr && i < r->findings->n; i++)
-		if (!cJSON_AddItemToArray(arr,
-					  finding_json(&r->findings->items[i])))
-			break;
-	if (root && arr && cJSON_GetArraySize(arr) == (int)r->findings->n)
+	if (audit_findings_add(root, r->findings) == 0)
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
 	return out;

@@ -41,6 +41,12 @@ struct audit_report {
 	const struct posture_findings *findings; /* sorted worst first */
 };
 
+/* One finding as the JSON report has it (NULL when out of memory). */
+struct cJSON;
+struct cJSON *audit_finding_json(const struct posture_finding *f);
+/* Adds "summary" (counts by severity, total, accepted) and "findings"
+ * to root; -1 when out of memory. */
+int audit_findings_add(struct cJSON *root, const struct posture_findings *f);
 /* 0, or -1 for a name other than text, json or sarif. */
 int audit_format_parse(const char *s, enum audit_format *out);
 /* The "level" SARIF gives a severity. */

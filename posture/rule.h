@@ -10,6 +10,7 @@
 struct posture_findings;
 struct api_top;
 struct posture_policy;
+struct posture_image_contents;
 
 /*
  * What one rule is, and what its check is handed: the type the rule
@@ -31,6 +32,9 @@ struct posture_ctx {
 	/* image scope */
 	const struct api_image_inspect *image;
 	const struct api_image_history *history; /* may be NULL */
+	/* what its export holds (posture/image_contents.h); NULL when not
+	 * read: the rules of its files judge nothing then */
+	const struct posture_image_contents *contents;
 	/* engine scope; any of them may be NULL (not fetched) */
 	const struct api_info *info;
 	const struct api_version *version;

@@ -107,6 +107,13 @@ const struct posture_rule posture_rules[] = {
 	 "A cached update layer installs stale packages in later builds.",
 	 "RUN apt-get update && apt-get install -y ... in one instruction",
 	 posture_check_image_update},
+	{"4.8", LOW, I, "Setuid or setgid files in the image",
+	 "A setuid or setgid program runs with its owner's rights whoever "
+	 "starts it: a way up from an unprivileged user in the container.",
+	 "remove the bits in the Dockerfile (RUN find / -xdev -perm /6000 "
+	 "-type f -exec chmod a-s {} +), or run with "
+	 "--security-opt no-new-privileges",
+	 posture_check_image_setuid},
 	{"4.9", LOW, I, "ADD used instead of COPY",
 	 "ADD fetches URLs and unpacks archives, pulling in unchecked content.",
 	 "COPY in the Dockerfile (curl + checksum for remote files)",
@@ -130,6 +137,11 @@ const struct posture_rule posture_rules[] = {
 	 "use an official image or one from your own registry, or add the "
 	 "registry to trusted_registries in the config file",
 	 posture_check_image_unofficial},
+	{"berth.image.eol", HIGH, I, "Base OS past its end of life",
+	 "The release gets no more security updates: every hole found since "
+	 "stays open, however often the image is rebuilt.",
+	 "rebuild FROM a supported release of the base image",
+	 posture_check_image_eol},
 	{"berth.image.age", LOW, I, "Image not rebuilt for a long time",
 	 "Every container carries its own OS: an image built months ago "
 	 "carries the packages and their holes of that day.",

@@ -86,6 +86,7 @@ static int set_object(const struct posture_subject *s, struct posture_ctx *x)
 			return -1;
 		x->image = s->image;
 		x->history = s->history;
+		x->contents = s->contents;
 		x->object = s->image_name && *s->image_name
 				    ? s->image_name
 				    : api_str(s->image->id);

@@ -52,7 +52,8 @@ struct posture_subject {
 	/* the member of the scope: */
 	const struct api_container_inspect *container;
 	const struct api_image_inspect *image;
-	const struct api_image_history *history; /* may be NULL */
+	const struct api_image_history *history;       /* may be NULL */
+	const struct posture_image_contents *contents; /* may be NULL */
 	const char *image_name; /* how findings name the image; NULL: id */
 	const struct api_service *service;
 	/* a running container's processes, when read (5.7 and the one

@@ -130,6 +130,8 @@ if scripts/engine.sh start "$engine_dir" >"$logs/engine.log" 2>&1 &&
 	scripts/engine.sh seed "$engine_dir" >>"$logs/engine.log" 2>&1; then
 	export DOCKER_HOST="unix://$engine_dir/docker.sock"
 	export BERTH_ENGINE_DIR="$engine_dir"
+	# image contents are cached per run, never in the user's cache
+	export XDG_CACHE_HOME="$engine_dir/cache"
 	for bin in build/san/tests/integration/test_*; do
 		# test_swarm needs a swarm manager: test_swarm.sh runs it on
 		# an engine of its own, where it cannot skip.

@@ -112,6 +112,11 @@ static const struct option_def op_rows[] = {
 	 "An image built longer ago than this is reported "
 	 "(berth.image.age): its packages have not been updated since.",
 	 NULL},
+	{"eol_file", OPT_STRING, OFF(eol_file), 0, "", 0, 0, NULL, "FILE",
+	 "An end-of-life table of base OS releases (the format of the shipped "
+	 "eol.tsv) whose lines replace or extend the shipped ones "
+	 "(berth.image.eol); --eol-file says the same for one run.",
+	 NULL},
 };
 
 #define OP_N (sizeof(op_rows) / sizeof(op_rows[0]))

@@ -47,6 +47,7 @@ struct options {
 	/* the posture's policy (posture/policy.h) */
 	char *trusted_registries;
 	long image_max_age; /* days */
+	char *eol_file;	    /* merged over the shipped table */
 	struct keymap keys;
 };
 

@@ -8,6 +8,7 @@
 
 #include "api/events.h"
 #include "model/jobs.h"
+#include "posture/contents_cache.h"
 #include "tui/screen.h"
 #include "tui/theme.h"
 #include "views/registry.h"
@@ -373,6 +374,7 @@ static void destroy(struct app *a)
 		a->views[i]->destroy(a->data[i]);
 	for (i = 0; i < a->n_engines; i++) {
 		conn_free(a->engines[i].conn);
+		pcontents_free(&a->engines[i].contents);
 		pscan_free(&a->engines[i].posture);
 		cstore_free(a->engines[i].containers);
 		api_client_free(a->engines[i].client);
@@ -479,6 +481,39 @@ static void on_posture_status(void *ud, int error, const char *text)
 		app_status(a, "%s", text);
 }
 
+static const struct posture_image_contents *
+on_posture_contents(void *ud, const char *image_id)
+{
+	struct app_engine *e = ud;
+
+	return pcontents_get(&e->contents, image_id);
+}
+
+static void on_contents_fd(int fd, void *ud)
+{
+	struct app_engine *e = ud;
+
+	(void)fd;
+	pcontents_ready(&e->contents);
+}
+
+/* The reader's client is made as this engine's was. */
+static int link_contents(struct app *a, struct app_engine *e)
+{
+	struct api_client_opts o = a->start->client;
+	char *cache = contents_cache_dir();
+	int rc, i = (int)(e - a->engines);
+
+	if (a->start->n_hosts > 0)
+		o.host = a->start->hosts[i];
+	rc = pcontents_init(&e->contents, &o, cache, &e->posture);
+	free(cache);
+	if (rc == 0 && pcontents_fd(&e->contents) >= 0)
+		e->contents_fd_id = loop_fd_add(
+			a->loop, pcontents_fd(&e->contents), on_contents_fd, e);
+	return rc;
+}
+
 static int link_engine(struct app *a, struct app_engine *e)
 {
 	struct conn_hooks ch = {.up = on_engine_up,
@@ -486,10 +521,12 @@ static int link_engine(struct app *a, struct app_engine *e)
 				.event = on_engine_event,
 				.ud = e};
 
-	pscan_init(
-		&e->posture, e->client,
-		&(struct pscan_hooks){on_posture_changed, on_posture_status, e},
-		a->start->policy);
+	pscan_init(&e->posture, e->client,
+		   &(struct pscan_hooks){on_posture_changed, on_posture_status,
+					 e, on_posture_contents},
+		   a->start->policy);
+	if (link_contents(a, e) != 0)
+		return -1;
 
 	return cstore_new(e->client, &a->sched, on_store_changed, e,
 			  &e->containers) != 0 ||

@@ -9,6 +9,7 @@
 #include "model/conn.h"
 #include "model/sched.h"
 #include "model/cstore.h"
+#include "model/posture_contents.h"
 #include "model/posture_scan.h"
 
 #define APP_MAX_VIEWS 16
@@ -24,6 +25,9 @@ struct app_engine {
 	/* every container's posture, judged in the background: the RISK
 	 * column and the posture pane read it */
 	struct pscan posture;
+	/* its images' contents: the disk cache, then read beside the loop */
+	struct pcontents contents;
+	int contents_fd_id;
 	int alerts;
 	char last_alert[160];
 };

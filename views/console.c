@@ -103,10 +103,65 @@ static int load_theme(const char *name, struct theme *t)
 	return 0;
 }
 
+/* The shipped end-of-life table: beside an installed binary, in the
+ * configured data directory, or in the source tree a binary was built
+ * in (./berth, build/KIND/berth).  Absent, berth.image.eol says
+ * nothing; a damaged one is an error. */
+static int load_shipped_eol(struct eol_table *t)
+{
+	char exe[1024], path[1100], msg[512];
+	const char *const rel[] = {"/../share/berth/eol.tsv", "/data/eol.tsv",
+				   "/../../data/eol.tsv"};
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	size_t i;
+
+	if (access(BERTH_DATADIR "/eol.tsv", R_OK) == 0)
+		goto load_datadir;
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", exe, rel[i]);
+		if (access(path, R_OK) == 0)
+			goto load;
+	}
+	return 0;
+load_datadir:
+	snprintf(path, sizeof(path), "%s", BERTH_DATADIR "/eol.tsv");
+load:
+	if (eol_load_file(t, path, msg, sizeof(msg)) == 0)
+		return 0;
+	fprintf(stderr, "berth: %s\n", msg);
+	return -1;
+}
+
+static int load_eol(struct eol_table *t, const char *opt_file,
+		    const char *cli_file)
+{
+	const char *files[2] = {opt_file, cli_file};
+	char msg[512];
+	int i;
+
+	if (load_shipped_eol(t) != 0)
+		return -1;
+	for (i = 0; i < 2; i++)
+		if (files[i] && *files[i] &&
+		    eol_load_file(t, files[i], msg, sizeof(msg)) != 0) {
+			fprintf(stderr, "berth: %s\n", msg);
+			return -1;
+		}
+	return 0;
+}
+
 /* The policy's settings live in the one options table; its accept
  * lines come with the file. */
-static int read_config(const char *config_path, struct options *opts,
-		       struct posture_policy *policy)
+static int read_config(const char *config_path, const char *eol_file,
+		       struct options *opts, struct posture_policy *policy)
 {
 	posture_policy_init(policy);
 	if (options_init(opts) != 0)
@@ -118,6 +173,8 @@ static int read_config(const char *config_path, struct options *opts,
 		goto fail;
 	}
 	policy->image_max_age_days = opts->image_max_age;
+	if (load_eol(&policy->eol, opts->eol_file, eol_file) != 0)
+		goto fail;
 	return 0;
 fail:
 	options_free(opts);
@@ -134,7 +191,7 @@ int console_main(const struct console_args *a)
 	char err[512] = "";
 	int rc, i;
 
-	if (read_config(a->config_path, &opts, &policy) != 0)
+	if (read_config(a->config_path, a->eol_file, &opts, &policy) != 0)
 		return 2;
 	if (load_theme(a->theme ? a->theme : opts.theme, &theme) != 0) {
 		options_free(&opts);
@@ -168,7 +225,7 @@ char *console_config_shells(const char *config_path)
 	struct options opts;
 	char *out = NULL;
 
-	if (read_config(config_path, &opts, &policy) != 0)
+	if (read_config(config_path, NULL, &opts, &policy) != 0)
 		return NULL;
 	if (opts.shell && *opts.shell)
 		out = strdup(opts.shell);
@@ -177,11 +234,12 @@ char *console_config_shells(const char *config_path)
 	return out;
 }
 
-int console_config_policy(const char *config_path, struct posture_policy *out)
+int console_config_policy(const char *config_path, const char *eol_file,
+			  struct posture_policy *out)
 {
 	struct options opts;
 
-	if (read_config(config_path, &opts, out) != 0)
+	if (read_config(config_path, eol_file, &opts, out) != 0)
 		return -1;
 	options_free(&opts);
 	return 0;

@@ -19,6 +19,7 @@ struct console_args {
 	const char *config_path; /* NULL: the default file, which may be
 				  * absent */
 	const char *theme;	 /* NULL: the config's, else the built-in */
+	const char *eol_file;	 /* --eol-file, or NULL */
 	int read_only;
 	const char *hosts[CONSOLE_MAX_HOSTS]; /* several engines at once */
 	int n_hosts;
@@ -35,8 +36,11 @@ int console_main(const struct console_args *a);
 char *console_config_shells(const char *config_path);
 
 /* The config's judging policy into *out (free it with
- * posture_policy_free); -1 for a bad config, said on stderr. */
-int console_config_policy(const char *config_path, struct posture_policy *out);
+ * posture_policy_free), eol_file's lines (NULL: none) over the config's
+ * and the shipped end-of-life table; -1 for a bad config or table, said
+ * on stderr. */
+int console_config_policy(const char *config_path, const char *eol_file,
+			  struct posture_policy *out);
 
 /* Outside text made safe for a terminal, as the console draws it: no
  * escape or control sequence survives.  Free it; NULL on no memory. */

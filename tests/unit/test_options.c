@@ -53,7 +53,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 16);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
