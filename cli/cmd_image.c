@@ -147,10 +147,20 @@ static void text_contents(FILE *out, const struct posture_image_contents *ic)
 	fprintf(out, "%lld, %s; %s hidden by upper layers%s\n",
 		(long long)ic->files, size, hidden,
 		ic->truncated ? " (index cut short)" : "");
-	fprintf(out, "layers      %zu\n", ic->n_layers);
+	fmt_size((double)ic->dive_wasted, hidden, sizeof(hidden));
+	put_label(out, "efficiency");
+	fprintf(out, "%.1f %% (dive's score; its wasted space %s)\n",
+		ic->efficiency * 100.0, hidden);
+	fprintf(out,
+		"layers      %zu  (size, files added ~changed -removed, "
+		"created by)\n",
+		ic->n_layers);
 	for (i = 0; i < ic->n_layers; i++) {
-		fmt_size((double)ic->layers[i].size, size, sizeof(size));
-		fprintf(out, "  %2zu %9s  ", i, size);
+		const struct pic_layer *l = &ic->layers[i];
+
+		fmt_size((double)l->size, size, sizeof(size));
+		fprintf(out, "  %2zu %9s  +%zu ~%zu -%zu  ", i, size, l->added,
+			l->changed, l->removed);
 		snprintf(by, sizeof(by), "%.100s",
 			 ic->layers[i].created_by ? ic->layers[i].created_by
 						  : "");

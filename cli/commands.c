@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
 	{"posture", cli_cmd_posture, "posture [NAME | --format text|json]",
 	 "the console on the security posture (NAME selected); --format: "
 	 "the pane's findings printed once"},
+	{"layers", cli_cmd_pane, "layers IMAGE",
+	 "the console on an image's layers and files, as dive shows them"},
 	{"inspect", cli_cmd_pane, "inspect [KIND:]NAME",
 	 "the console on an object's raw JSON"},
 	{"logs", cli_cmd_pane, "logs NAME",

@@ -81,6 +81,26 @@ const struct posture_image_contents *cts_get(struct contents_store *s,
 	return NULL;
 }
 
+int cts_state(struct contents_store *s, const char *id, const char **why)
+{
+	struct cs_entry *e = find(s, id);
+
+	if (why)
+		*why = e && e->state == CS_FAILED ? e->error : NULL;
+	return e ? (int)e->state : -1;
+}
+
+void cts_want(struct contents_store *s, const char *id)
+{
+	struct cs_entry *e = find(s, id);
+
+	if (!e && cts_get(s, id))
+		return; /* in the cache */
+	e = find(s, id);
+	if (e && e->state == CS_FAILED)
+		e->state = CS_WANTED;
+}
+
 const char *cts_next_wanted(struct contents_store *s)
 {
 	size_t i;

@@ -39,6 +39,12 @@ void cts_free(struct contents_store *s);
  * (unless it failed before). */
 const struct posture_image_contents *cts_get(struct contents_store *s,
 					     const char *id);
+/* Where the image stands; absent is CS_WANTED after cts_want.  why
+ * (may be NULL) points at a failure's reason. */
+int cts_state(struct contents_store *s, const char *id, const char **why);
+/* (-1: never asked for) */
+/* Wanted, even if it failed before (a person asked again). */
+void cts_want(struct contents_store *s, const char *id);
 /* The next wanted image (now being read), or NULL. */
 const char *cts_next_wanted(struct contents_store *s);
 /* A read ended: *ic is taken over (and saved to the cache) on API_OK,

@@ -43,6 +43,22 @@ const struct posture_image_contents *pcontents_get(struct pcontents *p,
 	return ic;
 }
 
+void pcontents_request(struct pcontents *p, const char *id)
+{
+	cts_want(&p->store, id);
+	pump(p);
+}
+
+int pcontents_state(struct pcontents *p, const char *id, const char **why)
+{
+	return cts_state(&p->store, id, why);
+}
+
+const char *pcontents_cache_dir(const struct pcontents *p)
+{
+	return p->store.cache_dir;
+}
+
 int pcontents_fd(const struct pcontents *p)
 {
 	return p->reader ? creader_fd(p->reader) : -1;

@@ -29,6 +29,14 @@ void pcontents_free(struct pcontents *p);
 /* The pscan hook's answer; a wanted image is queued for reading. */
 const struct posture_image_contents *pcontents_get(struct pcontents *p,
 						   const char *id);
+/* Someone wants the image's files (the layers pane): read them if
+ * they are not known, even after a failure. */
+void pcontents_request(struct pcontents *p, const char *id);
+/* enum cs_state of the image, -1 when never asked for; why as
+ * cts_state's. */
+int pcontents_state(struct pcontents *p, const char *id, const char **why);
+/* The cache directory, or NULL. */
+const char *pcontents_cache_dir(const struct pcontents *p);
 /* -1 without a reader. */
 int pcontents_fd(const struct pcontents *p);
 /* Takes a finished read into the store and the scan, starts the next. */

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "berth-contents 1"
+#define MAGIC "berth-contents 2"
 #define MAX_FIELDS 8
 #define CACHE_MAX (512u * 1024u * 1024u)
 
@@ -58,13 +58,18 @@ int contents_cache_write(FILE *out, const struct posture_image_contents *ic)
 		fputs("layer", out);
 		field(out, l->key);
 		field(out, l->created_by ? l->created_by : "");
-		fprintf(out, "\t%" PRId64 "\t%" PRId64 "\n", l->size,
-			l->hidden_bytes);
+		fprintf(out, "\t%" PRId64 "\t%" PRId64 "\t%zu\t%zu\t%zu\n",
+			l->size, l->hidden_bytes, l->added, l->changed,
+			l->removed);
 		for (j = 0; j < l->n; j++) {
 			const struct pic_file *f = &l->files[j];
 
-			fprintf(out, "f\t%u\t%o\t%" PRId64 "\t%u", f->type,
-				f->mode, f->size, f->hidden);
+			fprintf(out, "f\t%u\t%o\t%" PRId64 "\t", f->type,
+				f->mode, f->size);
+			if (f->hider == 0xffffffffu)
+				fputc('-', out);
+			else
+				fprintf(out, "%u", f->hider);
 			field(out, f->path);
 			fputc('\n', out);
 		}
@@ -75,8 +80,11 @@ int contents_cache_write(FILE *out, const struct posture_image_contents *ic)
 		field(out, ic->setuid[i].path);
 		fputc('\n', out);
 	}
-	fprintf(out, "sum\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\nend\n",
-		ic->files, ic->size, ic->wasted);
+	fprintf(out,
+		"sum\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%.17g\t%" PRId64
+		"\nend\n",
+		ic->files, ic->size, ic->wasted, ic->efficiency,
+		ic->dive_wasted);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -145,15 +153,20 @@ static int add_layer(struct posture_image_contents *ic, char **f)
 {
 	struct pic_layer *l =
 		realloc(ic->layers, (ic->n_layers + 1) * sizeof(*l));
-	int64_t size, hidden;
+	int64_t size, hidden, added, changed, removed;
 
 	if (!l)
 		return -1;
 	ic->layers = l;
 	l = &l[ic->n_layers];
 	memset(l, 0, sizeof(*l));
-	if (num(f[3], &size, 10) || num(f[4], &hidden, 10))
+	if (num(f[3], &size, 10) || num(f[4], &hidden, 10) ||
+	    num(f[5], &added, 10) || num(f[6], &changed, 10) ||
+	    num(f[7], &removed, 10))
 		return -1;
+	l->added = (size_t)added;
+	l->changed = (size_t)changed;
+	l->removed = (size_t)removed;
 	l->key = strdup(f[1]);
 	l->created_by = f[2][0] ? strdup(f[2]) : NULL;
 	l->size = size;
@@ -166,12 +179,13 @@ static int add_file(struct posture_image_contents *ic, char **f)
 {
 	struct pic_layer *l =
 		ic->n_layers ? &ic->layers[ic->n_layers - 1] : NULL;
-	int64_t type, mode, size, hidden;
+	int64_t type, mode, size, hider = -1;
 	struct pic_file *pf;
 
 	if (!l || num(f[1], &type, 10) || type > PIC_OPAQUE ||
 	    num(f[2], &mode, 8) || mode > 07777 || num(f[3], &size, 10) ||
-	    num(f[4], &hidden, 10) || hidden > 1)
+	    (strcmp(f[4], "-") != 0 &&
+	     (num(f[4], &hider, 10) || hider >= 0xffffffffll)))
 		return -1;
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 256;
@@ -188,7 +202,8 @@ static int add_file(struct posture_image_contents *ic, char **f)
 	pf->type = (unsigned char)type;
 	pf->mode = (unsigned)mode;
 	pf->size = size;
-	pf->hidden = (unsigned char)hidden;
+	pf->hider = hider < 0 ? 0xffffffffu : (uint32_t)hider;
+	pf->hidden = hider >= 0;
 	l->n++;
 	return 0;
 }
@@ -213,10 +228,30 @@ static int add_setuid(struct posture_image_contents *ic, char **f)
 	return 0;
 }
 
+static int sum_line(struct posture_image_contents *ic, char **f)
+{
+	int64_t a, b, c, d;
+	char *end;
+	double e;
+
+	if (num(f[1], &a, 10) || num(f[2], &b, 10) || num(f[3], &c, 10) ||
+	    num(f[5], &d, 10))
+		return -1;
+	e = strtod(f[4], &end);
+	if (end == f[4] || *end || !(e >= 0.0 && e <= 1.0))
+		return -1;
+	ic->files = a;
+	ic->size = b;
+	ic->wasted = c;
+	ic->efficiency = e;
+	ic->dive_wasted = d;
+	return 0;
+}
+
 static int one_line(struct loader *ld, char **f, int n)
 {
 	struct posture_image_contents *ic = ld->ic;
-	int64_t a, b, c;
+	int64_t a;
 
 	if (ld->ended)
 		return -1;
@@ -242,25 +277,34 @@ static int one_line(struct loader *ld, char **f, int n)
 	if (strcmp(f[0], "pkg") == 0 && n == 3)
 		return pkgdb_add(&ic->pkgs, f[1], strlen(f[1]), f[2],
 				 strlen(f[2]));
-	if (strcmp(f[0], "layer") == 0 && n == 5)
+	if (strcmp(f[0], "layer") == 0 && n == 8)
 		return add_layer(ic, f);
 	if (strcmp(f[0], "f") == 0 && n == 6)
 		return add_file(ic, f);
 	if (strcmp(f[0], "suid") == 0 && n == 4)
 		return add_setuid(ic, f);
-	if (strcmp(f[0], "sum") == 0 && n == 4) {
-		if (num(f[1], &a, 10) || num(f[2], &b, 10) || num(f[3], &c, 10))
-			return -1;
-		ic->files = a;
-		ic->size = b;
-		ic->wasted = c;
-		return 0;
-	}
+	if (strcmp(f[0], "sum") == 0 && n == 6)
+		return sum_line(ic, f);
 	if (strcmp(f[0], "end") == 0 && n == 1) {
 		ld->ended = 1;
 		return 0;
 	}
 	return -1;
+}
+
+/* Every hider is a layer above its file's. */
+static int consistent(const struct posture_image_contents *ic)
+{
+	size_t i, j;
+
+	for (i = 0; i < ic->n_layers; i++)
+		for (j = 0; j < ic->layers[i].n; j++) {
+			uint32_t h = ic->layers[i].files[j].hider;
+
+			if (h != 0xffffffffu && (h <= i || h >= ic->n_layers))
+				return 0;
+		}
+	return 1;
 }
 
 int contents_cache_parse(const char *text, size_t len,
@@ -290,7 +334,7 @@ int contents_cache_parse(const char *text, size_t len,
 		if (n < 1 || one_line(&ld, f, n) != 0)
 			goto out;
 	}
-	rc = ld.ended && out->id ? 0 : -1;
+	rc = ld.ended && out->id && consistent(out) ? 0 : -1;
 out:
 	free(copy);
 	if (rc != 0)

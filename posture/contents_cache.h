@@ -15,13 +15,14 @@
  * Lines of tab-separated fields, each field %-escaped (%, tab, newline,
  * carriage return and every byte below 0x20):
  *
- *   berth-contents 1
+ *   berth-contents 2
  *   id ID / trunc 0|1 / os ID VERSION_ID CODENAME PRETTY / db dpkg|apk
  *   pkg NAME VERSION
- *   layer KEY CREATED_BY SIZE HIDDEN_BYTES
- *   f TYPE MODE SIZE HIDDEN PATH           (of the layer above)
+ *   layer KEY CREATED_BY SIZE HIDDEN_BYTES ADDED CHANGED REMOVED
+ *   f TYPE MODE SIZE HIDER PATH   (of the layer above; HIDER: the layer
+ *                                  that replaces or removes it, or -)
  *   suid LAYER MODE PATH
- *   sum FILES SIZE WASTED
+ *   sum FILES SIZE WASTED EFFICIENCY DIVE_WASTED
  *   end
  */
 

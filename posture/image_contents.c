@@ -420,46 +420,73 @@ static api_code name_layers(struct pic_collect *k, struct api_error *err)
 	return API_OK;
 }
 
-enum { SEEN_DIR = 1, SEEN_OTHER = 2, GONE = 4, OPAQUE = 8 };
-
-/* Whether an upper layer (marked in s) hides a lower entry. */
-static int hidden_by(const struct pathset *s, const struct pic_file *f)
-{
-	const char *p = f->path;
-	size_t n = strlen(p), i;
-	unsigned fl = pathset_get(s, p, n);
-
-	if (fl & (GONE | SEEN_OTHER))
-		return 1;
-	if ((fl & SEEN_DIR) && f->type != PIC_DIR)
-		return 1;
-	for (i = n; i > 0; i--)
-		if (p[i - 1] == '/' &&
-		    (pathset_get(s, p, i - 1) & (GONE | OPAQUE | SEEN_OTHER)))
-			return 1;
-	return 0;
-}
+/* The marks a layer leaves for those below it, one pathset bit each. */
+enum { B_DIR, B_OTHER, B_GONE, B_OPAQUE };
 
 static unsigned marks(const struct pic_file *f)
 {
 	switch (f->type) {
 	case PIC_DIR:
-		return SEEN_DIR;
+		return 1u << B_DIR;
 	case PIC_WHITEOUT:
-		return GONE;
+		return 1u << B_GONE;
 	case PIC_OPAQUE:
-		return OPAQUE;
+		return 1u << B_OPAQUE;
 	default:
-		return SEEN_OTHER;
+		return 1u << B_OTHER;
 	}
 }
 
-/* Top down: what each layer hides of those below it. */
+static void lower(uint32_t *best, uint32_t at, int *replaced, int rep)
+{
+	if (at < *best) {
+		*best = at;
+		*replaced = rep;
+	}
+}
+
+/* The lowest upper layer (marked in s) that hides f, PATHSET_NONE for
+ * none; *replaced: it put something at f's own path (else it removed
+ * f, or a directory above it). */
+static uint32_t hider_of(const struct pathset *s, const struct pic_file *f,
+			 int *replaced)
+{
+	const char *p = f->path;
+	size_t n = strlen(p), i;
+	uint32_t best = PATHSET_NONE;
+
+	*replaced = 0;
+	lower(&best, pathset_at(s, p, n, B_GONE), replaced, 0);
+	lower(&best, pathset_at(s, p, n, B_OTHER), replaced, 1);
+	if (f->type != PIC_DIR) /* directories merge */
+		lower(&best, pathset_at(s, p, n, B_DIR), replaced, 1);
+	for (i = n; i > 0; i--)
+		if (p[i - 1] == '/') {
+			lower(&best, pathset_at(s, p, i - 1, B_GONE), replaced,
+			      0);
+			lower(&best, pathset_at(s, p, i - 1, B_OPAQUE),
+			      replaced, 0);
+			lower(&best, pathset_at(s, p, i - 1, B_OTHER), replaced,
+			      0);
+		}
+	return best;
+}
+
+static int is_content(const struct pic_file *f)
+{
+	return f->type != PIC_DIR && f->type != PIC_WHITEOUT &&
+	       f->type != PIC_OPAQUE;
+}
+
+/* Top down: what each layer hides of those below it, and which layer
+ * did (what it changed or removed).  Every entry marks, hidden or not:
+ * a file a later layer deletes still replaced the one under it. */
 static api_code apply_whiteouts(struct posture_image_contents *ic,
 				struct api_error *err)
 {
 	struct pathset s = {0};
 	size_t i = ic->n_layers, j;
+	int replaced;
 
 	while (i-- > 0) {
 		struct pic_layer *l = &ic->layers[i];
@@ -467,24 +494,37 @@ static api_code apply_whiteouts(struct posture_image_contents *ic,
 		for (j = 0; j < l->n; j++) {
 			struct pic_file *f = &l->files[j];
 
+			f->hider = PATHSET_NONE;
 			if (f->type == PIC_WHITEOUT || f->type == PIC_OPAQUE)
 				continue;
-			f->hidden = (unsigned char)hidden_by(&s, f);
-			if (f->hidden) {
-				l->hidden_bytes += f->size;
-				ic->wasted += f->size;
-			}
+			f->hider = hider_of(&s, f, &replaced);
+			f->hidden = f->hider != PATHSET_NONE;
+			if (!f->hidden)
+				continue;
+			l->hidden_bytes += f->size;
+			ic->wasted += f->size;
+			if (is_content(f) && replaced)
+				ic->layers[f->hider].changed++;
+			else if (is_content(f))
+				ic->layers[f->hider].removed++;
 		}
 		for (j = 0; j < l->n; j++)
-			if (!l->files[j].hidden &&
-			    pathset_mark(&s, l->files[j].path,
+			if (pathset_mark(&s, l->files[j].path,
 					 strlen(l->files[j].path),
-					 marks(&l->files[j])) != 0) {
+					 marks(&l->files[j]),
+					 (uint32_t)i) != 0) {
 				pathset_free(&s);
 				return api_nomem(err);
 			}
 	}
 	pathset_free(&s);
+	for (i = 0; i < ic->n_layers; i++) {
+		size_t n = 0;
+
+		for (j = 0; j < ic->layers[i].n; j++)
+			n += is_content(&ic->layers[i].files[j]);
+		ic->layers[i].added = n - ic->layers[i].changed;
+	}
 	return API_OK;
 }
 
@@ -611,6 +651,8 @@ api_code pic_collect_finish(struct pic_collect *k, struct api_error *err)
 		rc = find_pkgs(k, err);
 	if (rc == API_OK)
 		rc = final_files(k->ic, err);
+	if (rc == API_OK && pic_dive_figures(k->ic) != 0)
+		rc = api_nomem(err);
 	return rc;
 }
 

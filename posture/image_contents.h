@@ -33,6 +33,8 @@ struct pic_file {
 	unsigned mode;
 	unsigned char type;   /* enum pic_type */
 	unsigned char hidden; /* an upper layer replaced or removed it */
+	uint32_t hider;	      /* the lowest such layer; UINT32_MAX: none
+			       * (or not known: read from the cache) */
 };
 
 struct pic_layer {
@@ -40,8 +42,11 @@ struct pic_layer {
 	char *created_by; /* the history line that made it, if known */
 	struct pic_file *files;
 	size_t n, cap;
-	int64_t size; /* bytes of its regular files */
-	int64_t hidden_bytes;
+	int64_t size;	      /* bytes of its regular files */
+	int64_t hidden_bytes; /* of those, what upper layers hide */
+	/* files (not directories) it adds, changes (replaces one below)
+	 * and removes (of the layers below), as dive counts them */
+	size_t added, changed, removed;
 };
 
 struct pic_setuid {
@@ -66,6 +71,11 @@ struct posture_image_contents {
 	int64_t size;	/* bytes of its regular files */
 	int64_t wasted; /* bytes of lower files upper layers hide */
 	int truncated;	/* more than PIC_MAX_FILES entries */
+	/* dive's figures: its efficiency score (the smallest size each
+	 * path had over the sum of all its sizes, in every layer) and its
+	 * wasted bytes (every size of each path met more than once) */
+	double efficiency;
+	int64_t dive_wasted;
 };
 
 /* Reads the image's export (blocking on c) into *out (zeroed first).
@@ -75,6 +85,9 @@ api_code posture_image_contents_read(struct api_client *c, const char *image,
 				     const volatile int *cancel,
 				     struct api_error *err);
 void posture_image_contents_free(struct posture_image_contents *ic);
+/* dive's efficiency and wasted bytes into ic (posture/layer_stats.c),
+ * from the layers' entries and who hides them; -1 when out of memory. */
+int pic_dive_figures(struct posture_image_contents *ic);
 /* Drops every layer's file list, keeping the facts judged from it. */
 void posture_image_contents_slim(struct posture_image_contents *ic);
 

@@ -236,11 +236,17 @@ static void add_contents(cJSON *root, const struct posture_image_contents *ic,
 		cJSON_AddNumberToObject(o, "files", (double)layer_files(l));
 		cJSON_AddNumberToObject(o, "hidden_bytes",
 					(double)l->hidden_bytes);
+		cJSON_AddNumberToObject(o, "added", (double)l->added);
+		cJSON_AddNumberToObject(o, "changed", (double)l->changed);
+		cJSON_AddNumberToObject(o, "removed", (double)l->removed);
 		if (files)
 			cJSON_AddItemToObject(o, "entries", entries(l));
 	}
 	cJSON_AddNumberToObject(root, "files", (double)ic->files);
 	cJSON_AddNumberToObject(root, "wasted_bytes", (double)ic->wasted);
+	cJSON_AddNumberToObject(root, "efficiency", ic->efficiency);
+	cJSON_AddNumberToObject(root, "dive_wasted_bytes",
+				(double)ic->dive_wasted);
 	cJSON_AddBoolToObject(root, "truncated", ic->truncated);
 }
 
@@ -269,9 +275,14 @@ char *image_report_json(const struct image_report *r)
 	if (r->contents) {
 		add_contents(root, r->contents, r->files);
 	} else {
-		static const char *const absent[] = {
-			"packages", "setuid",	    "layers",
-			"files",    "wasted_bytes", "truncated"};
+		static const char *const absent[] = {"packages",
+						     "setuid",
+						     "layers",
+						     "files",
+						     "wasted_bytes",
+						     "efficiency",
+						     "dive_wasted_bytes",
+						     "truncated"};
 		for (i = 0; i < sizeof(absent) / sizeof(absent[0]); i++)
 			cJSON_AddNullToObject(root, absent[i]);
 	}

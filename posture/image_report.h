@@ -28,9 +28,12 @@
  *                 [{"name", "version"}]},
  *    "setuid": [{"path", "mode", "layer"}],
  *    "layers": [{"index", "key", "created_by", "size", "files",
- *                "hidden_bytes", "entries" (with files set: [{"path",
- *                "type", "mode", "size", "hidden"}])}],  bottom first
- *    "files", "wasted_bytes", "contents_error",
+ *                "hidden_bytes", "added", "changed", "removed",
+ *                "entries" (with files set: [{"path", "type", "mode",
+ *                "size", "hidden"}])}],                   bottom first
+ *    "files", "wasted_bytes" (bytes of files later layers replace or
+ *    remove), "efficiency" and "dive_wasted_bytes" (dive's score and
+ *    its wasted space, computed as dive does), "contents_error",
  *    "summary": {"critical"...,"info", "total", "accepted"},
  *    "findings": [...]}            as berth audit's
  *

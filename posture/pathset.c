@@ -44,20 +44,57 @@ static int grow(struct pathset *s)
 	return 0;
 }
 
-int pathset_mark(struct pathset *s, const char *key, size_t len, unsigned flags)
+static struct pathset_slot *slot_of(struct pathset *s, const char *key,
+				    size_t len)
 {
 	struct pathset_slot *slot;
+	unsigned b;
 
 	if ((s->n + 1) * 4 >= s->cap * 3 && grow(s) != 0)
-		return -1;
+		return NULL;
 	slot = find(s->slots, s->cap, key, len);
 	if (!slot->key) {
 		slot->key = key;
 		slot->len = len;
+		for (b = 0; b < PATHSET_BITS; b++)
+			slot->at[b] = PATHSET_NONE;
 		s->n++;
 	}
+	return slot;
+}
+
+int pathset_mark(struct pathset *s, const char *key, size_t len, unsigned flags,
+		 uint32_t layer)
+{
+	struct pathset_slot *slot = slot_of(s, key, len);
+	unsigned b;
+
+	if (!slot)
+		return -1;
 	slot->flags |= flags;
+	for (b = 0; b < PATHSET_BITS; b++)
+		if (flags & (1u << b))
+			slot->at[b] = layer;
 	return 0;
+}
+
+uint32_t pathset_at(const struct pathset *s, const char *key, size_t len,
+		    unsigned bit)
+{
+	const struct pathset_slot *slot;
+
+	if (!s->cap || bit >= PATHSET_BITS)
+		return PATHSET_NONE;
+	slot = find(s->slots, s->cap, key, len);
+	return slot->key && (slot->flags & (1u << bit)) ? slot->at[bit]
+							: PATHSET_NONE;
+}
+
+size_t *pathset_val(struct pathset *s, const char *key, size_t len)
+{
+	struct pathset_slot *slot = slot_of(s, key, len);
+
+	return slot ? &slot->val : NULL;
 }
 
 unsigned pathset_get(const struct pathset *s, const char *key, size_t len)

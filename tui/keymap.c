@@ -99,6 +99,12 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_SERVICE_ROLLBACK] = {"service.rollback", "rollback", KCTX_SWARM},
 	[ACT_SERVICE_REMOVE] = {"service.remove", "remove", KCTX_SWARM},
 	[ACT_SERVICE_LOGS] = {"service.logs", "service logs", KCTX_SWARM},
+	[ACT_IMAGE_LAYERS] = {"image.layers", "layers and files (like dive)",
+			      KCTX_IMAGES},
+	[ACT_LAYERS_FOCUS] = {"layers.focus", "layers / files", KCTX_LAYERS},
+	[ACT_LAYERS_CHANGES] = {"layers.changes",
+				"only the selected layer's changes",
+				KCTX_LAYERS},
 	[ACT_CONTAINER_EXPORT] = {"container.export",
 				  "export as run line, compose or unit",
 				  KCTX_CONTAINERS},
@@ -117,6 +123,7 @@ static const char *const km_ctx_names[KCTX_COUNT] = {
 	[KCTX_DIALOG] = "dialog",
 	[KCTX_HELP] = "help",
 	[KCTX_SWARM] = "swarm",
+	[KCTX_LAYERS] = "layers",
 };
 
 static const int km_parents[KCTX_COUNT] = {
@@ -132,6 +139,7 @@ static const int km_parents[KCTX_COUNT] = {
 	[KCTX_DIALOG] = -1,
 	[KCTX_HELP] = KCTX_LIST,
 	[KCTX_SWARM] = KCTX_LIST,
+	[KCTX_LAYERS] = KCTX_LIST,
 };
 
 #define FK(k) BKEY_FUNC(KEY_##k)
@@ -189,9 +197,8 @@ static const struct key_binding km_containers[] = {
 };
 
 static const struct key_binding km_images[] = {
-	BAR('i', ACT_IMAGE_INSPECT),
-	BAR('D', ACT_IMAGE_REMOVE),
-	B(FK(DC), ACT_IMAGE_REMOVE),
+	BAR('i', ACT_IMAGE_INSPECT), BAR('L', ACT_IMAGE_LAYERS),
+	BAR('D', ACT_IMAGE_REMOVE),  B(FK(DC), ACT_IMAGE_REMOVE),
 	B('X', ACT_IMAGE_PRUNE),
 };
 
@@ -249,6 +256,12 @@ static const struct key_binding km_swarm[] = {
 	BAR('l', ACT_SERVICE_LOGS),
 };
 
+static const struct key_binding km_layers[] = {
+	BAR(0x1b, ACT_VIEW_CLOSE),
+	BAR('\t', ACT_LAYERS_FOCUS),
+	BAR('c', ACT_LAYERS_CHANGES),
+};
+
 #define KM_TABLE(t)                                                            \
 	{                                                                      \
 		t, sizeof(t) / sizeof(t[0])                                    \
@@ -270,6 +283,7 @@ static const struct {
 	[KCTX_DIALOG] = KM_TABLE(km_dialog),
 	[KCTX_HELP] = KM_TABLE(km_help),
 	[KCTX_SWARM] = KM_TABLE(km_swarm),
+	[KCTX_LAYERS] = KM_TABLE(km_layers),
 };
 
 void keymap_init(struct keymap *km)

@@ -51,6 +51,11 @@ struct pscan *app_posture(struct app *a)
 	return &a->engines[a->sel].posture;
 }
 
+struct pcontents *app_contents(struct app *a)
+{
+	return &a->engines[a->sel].contents;
+}
+
 struct cstore *app_containers(struct app *a)
 {
 	return a->containers;

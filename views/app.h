@@ -62,6 +62,8 @@ struct cstore *app_containers(struct app *a);
 /* The selected engine's posture scan and model, and a counter bumped
  * whenever any engine's posture model changes (a pane compares it). */
 struct pscan *app_posture(struct app *a);
+/* The selected engine's image contents (read in the background). */
+struct pcontents *app_contents(struct app *a);
 unsigned long app_posture_gen(const struct app *a);
 enum app_conn app_conn_state(const struct app *a);
 /* Redraw at the next frame (something a person waits for changed). */

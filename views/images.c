@@ -396,6 +396,17 @@ static void do_inspect(struct images *d)
 	app_show_pane(d->app, "inspect", arg);
 }
 
+static void do_layers(struct images *d)
+{
+	const struct api_image_summary *im = selected(d, NULL);
+
+	if (!im || !im->id) {
+		app_status(d->app, "no image selected");
+		return;
+	}
+	app_show_pane(d->app, "layers", im->id);
+}
+
 static unsigned v_action(void *data, enum action act)
 {
 	struct images *d = data;
@@ -405,6 +416,9 @@ static unsigned v_action(void *data, enum action act)
 	case ACT_IMAGE_INSPECT:
 	case ACT_LIST_OPEN:
 		do_inspect(d);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	case ACT_IMAGE_LAYERS:
+		do_layers(d);
 		return VIEW_HANDLED | VIEW_REDRAW;
 	case ACT_IMAGE_REMOVE:
 		do_remove(d);

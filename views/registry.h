@@ -14,6 +14,7 @@ extern const struct view_ops view_volumes;
 extern const struct view_ops view_networks;
 extern const struct view_ops view_events;
 extern const struct view_ops view_inspect;
+extern const struct view_ops view_layers;
 extern const struct view_ops view_fleet;
 extern const struct view_ops view_logs;
 extern const struct view_ops view_posture;

@@ -114,10 +114,60 @@ for i in range(len(layers) - 1, -1, -1):
 suid = sorted("%s %s %d" % (p, e["mode"], i) for p, (e, i) in final.items()
               if e["type"] == "file" and int(e["mode"], 8) & 0o6000)
 wasted = sum(e["size"] for l in layers for e in l if e.get("hidden") and e["type"] == "file")
+# stacked bottom up: each layer's whiteouts take from the layers below,
+# then its entries go on top; what leaves the stack is changed (at its
+# own path) or removed by that layer, as berth counts them
+content = lambda t: t not in ("dir", "whiteout", "opaque")
+stack, counts, dive = {}, [], {}
+def drop_under(p, L):
+    gone = [q for q in stack if q.startswith(p + "/")]
+    n = sum(1 for q in gone if content(stack[q]["type"]))
+    for q in gone:
+        del stack[q]
+    return n
+for L, ents in enumerate(layers):
+    added = changed = removed = 0
+    parents = set(e["path"].rsplit("/", 1)[0] for e in ents if "/" in e["path"])
+    for e in ents:  # dive: every leaf of this layer's tree
+        if e["type"] == "opaque" or (e["type"] == "dir" and e["path"] in parents):
+            continue
+        if e["type"] == "whiteout":
+            prev = stack.get(e["path"])
+            size = sum(stack[q].get("size", 0) for q in stack if q.startswith(e["path"] + "/")) \
+                if prev and prev["type"] == "dir" else 0
+        else:
+            size = e["size"]
+        d = dive.setdefault(e["path"], [0, None, 0])
+        d[0] += size
+        d[1] = size if d[1] is None else min(d[1], size)
+        d[2] += 1
+    for e in ents:
+        if e["type"] == "whiteout":
+            prev = stack.pop(e["path"], None)
+            removed += (1 if prev and content(prev["type"]) else 0) + drop_under(e["path"], L)
+        elif e["type"] == "opaque":
+            removed += drop_under(e["path"], L)
+    for e in ents:
+        if e["type"] in ("whiteout", "opaque"):
+            continue
+        prev = stack.get(e["path"])
+        if prev and content(prev["type"]):
+            changed += 1
+        elif prev and prev["type"] == "dir" and e["type"] != "dir":
+            removed += drop_under(e["path"], L)
+        if content(e["type"]) and not (prev and content(prev["type"])):
+            added += 1
+        stack[e["path"]] = e
+    counts.append([added, changed, removed])
+mins = sum(v[1] for v in dive.values())
+cums = sum(v[0] for v in dive.values())
 print(json.dumps({"layers": [[ [e["path"], e["type"], e.get("mode"), e.get("size"), e.get("hidden")]
                                for e in l] for l in layers],
                   "setuid": suid, "wasted": wasted,
-                  "files": sum(1 for p, (e, i) in final.items() if e["type"] != "dir")}))
+                  "files": sum(1 for p, (e, i) in final.items() if e["type"] != "dir"),
+                  "counts": counts,
+                  "efficiency": "%.6f" % (mins / cums if cums else 1.0),
+                  "dive_wasted": sum(v[0] for v in dive.values() if v[2] >= 2)}))
 PY
 }
 mine() { # berth's JSON in the reference's shape
@@ -126,7 +176,10 @@ mine() { # berth's JSON in the reference's shape
 		(if .type == "whiteout" or .type == "opaque" then null else .size end),
 		(if .type == "whiteout" or .type == "opaque" then null else .hidden end)])],
 		setuid: ([.setuid[] | "\(.path) \(.mode) \(.layer)"] | sort),
-		wasted: .wasted_bytes, files: .files}'
+		wasted: .wasted_bytes, files: .files,
+		counts: [.layers[] | [.added, .changed, .removed]],
+		efficiency: (.efficiency * 1000000 | round / 1000000 |
+			tostring | .[0:8]), dive_wasted: .dive_wasted_bytes}'
 }
 
 $berth image --format json --files "$p/old:1" >"$d/old.json"
@@ -144,6 +197,12 @@ is "the bytes upper layers hide" "$(jq .wasted <<<"$got")" "$(jq .wasted <<<"$re
 [ "$(jq .wasted <<<"$got")" -gt 5000 ] && ok "hidden bytes include the removed and the overwritten file" ||
 	not_ok "hidden bytes include the removed and the overwritten file"
 is "the final file count" "$(jq .files <<<"$got")" "$(jq .files <<<"$ref")"
+is "each layer's files added, changed and removed" \
+	"$(jq -c .counts <<<"$got")" "$(jq -c .counts <<<"$ref")"
+is "dive's wasted space, computed as dive does" \
+	"$(jq .dive_wasted <<<"$got")" "$(jq .dive_wasted <<<"$ref")"
+eff=$(jq -r .efficiency <<<"$ref")
+like "dive's efficiency score ($eff)" "$(jq -r .efficiency "$d/old.json")" "^${eff:0:6}"
 is "the base OS through the /etc/os-release symlink" \
 	"$(jq -r '.base_os | "\(.id) \(.version_id) \(.codename) \(.supported)"' "$d/old.json")" "debian 9 stretch false"
 is "the installed dpkg packages (not the deinstalled one)" \
@@ -181,7 +240,7 @@ f=$XDG_CACHE_HOME/berth/images/${id/:/-}.contents
 is "a second look gives the same answer" "$($berth image --format json --files "$p/old:1" | mine)" "$got"
 echo garbage >"$f"
 is "a damaged cache file is read again from the engine" "$($berth image --format json --files "$p/old:1" | mine)" "$got"
-like "and replaced" "$(head -1 "$f")" "^berth-contents 1$"
+like "and replaced" "$(head -1 "$f")" "^berth-contents 2$"
 out=$($berth image --format json no-such-image:1 2>&1)
 is "an unknown image exits 1" "$?" 1
 like "and says so" "$out" "No such image|no such image"

@@ -194,6 +194,14 @@ static void test_layers_and_whiteouts(void **state)
 	/* etc/os-release (a link), usr/lib/os-release, lib/apk/db/installed,
 	 * bin/ok, the upper bin/su and d/y */
 	assert_int_equal(ic.files, 6);
+	/* the upper layer added d/y, changed bin/su, removed f and d/x */
+	assert_int_equal(ic.layers[1].added, 1);
+	assert_int_equal(ic.layers[1].changed, 1);
+	assert_int_equal(ic.layers[1].removed, 2);
+	assert_int_equal(ic.layers[0].added, 7);
+	/* dive: f (17 then 0), bin/su (20 twice) were met twice; d/x was
+	 * removed with its opaque directory, which dive does not see */
+	assert_int_equal(ic.dive_wasted, 17 + 40);
 	posture_image_contents_free(&ic);
 	free(t.buf);
 }
@@ -226,19 +234,19 @@ static void test_cache_roundtrip(void **state)
 	/* cut short, a stray line, a bad number: not a cache file */
 	assert_int_equal(contents_cache_parse(a, an - 4, &back), -1);
 	assert_int_equal(
-		contents_cache_parse(LIT("berth-contents 1\nid\tx\nzz\nend\n"),
+		contents_cache_parse(LIT("berth-contents 2\nid\tx\nzz\nend\n"),
 				     &back),
 		-1);
 	assert_int_equal(
-		contents_cache_parse(LIT("berth-contents 1\nid\tx\nsum\t1\t"
+		contents_cache_parse(LIT("berth-contents 2\nid\tx\nsum\t1\t"
 					 "-2\t3\nend\n"),
 				     &back),
 		-1);
-	assert_int_equal(
-		contents_cache_parse(LIT("berth-contents 2\nend\n"), &back),
-		-1);
 	assert_int_equal(contents_cache_parse(
 				 LIT("berth-contents 1\nid\tx\nend\n"), &back),
+			 -1);
+	assert_int_equal(contents_cache_parse(
+				 LIT("berth-contents 2\nid\tx\nend\n"), &back),
 			 0);
 	posture_image_contents_free(&back);
 	posture_image_contents_free(&ic);
@@ -330,11 +338,16 @@ static void test_pathset(void **state)
 	for (i = 0; i < 3000; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
 		assert_int_equal(pathset_mark(&s, keys[i], strlen(keys[i]),
-					      1u << (i % 4)),
+					      1u << (i % 4), (uint32_t)i),
 				 0);
 	}
-	assert_int_equal(pathset_mark(&s, keys[7], 2, 8), 0); /* "k7" */
+	assert_int_equal(pathset_mark(&s, keys[7], 2, 8, 5), 0); /* "k7" */
 	assert_int_equal(pathset_get(&s, "k7", 2), (1u << 3) | 8);
+	assert_int_equal(pathset_at(&s, "k7", 2, 3), 5);
+	assert_int_equal(pathset_at(&s, "k7", 2, 0), PATHSET_NONE);
+	assert_int_equal(pathset_at(&s, "k6", 2, 2), 6);
+	*pathset_val(&s, "k6", 2) = 42;
+	assert_int_equal(*pathset_val(&s, "k6", 2), 42);
 	assert_int_equal(pathset_get(&s, "k2999", 5), 1u << 3);
 	assert_int_equal(pathset_get(&s, "k3000", 5), 0);
 	assert_int_equal(s.n, 3000);
