@@ -36,12 +36,16 @@ void cli_commands_help(FILE *out);
 struct api_client *cli_connect(const struct cli_opts *o);
 /* Prints "berth: [<what>: ]<message>" for a failed call; returns 1. */
 int cli_fail(const char *what, const struct api_error *err);
+/* --fail-on's value: a severity, or -1 for "none"; -1 returned (with
+ * *out untouched) for anything else. */
+int cli_fail_on_parse(const char *s, int *out);
 /* Prints s sanitized (outside text never reaches the terminal raw),
  * cut or padded to width columns when width > 0. */
 void cli_put(FILE *out, const char *s, int width);
 
 int cli_cmd_audit(const struct cli_opts *o, int argc, char **argv);
 /* One image: provenance, build record, contents, findings. */
+int cli_cmd_lint(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_image(const struct cli_opts *o, int argc, char **argv);
 /* A container as a run line, Compose service or systemd unit. */
 int cli_cmd_export(const struct cli_opts *o, int argc, char **argv);

@@ -85,7 +85,6 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	enum posture_severity sev;
 	int ch;
 
 	a->names = calloc((size_t)argc + 1, sizeof(*a->names));
@@ -99,11 +98,7 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 						   "sarif");
 			break;
 		case 'F':
-			if (strcmp(optarg, "none") == 0)
-				a->fail_on = -1;
-			else if (posture_severity_parse(optarg, &sev) == 0)
-				a->fail_on = (int)sev;
-			else
+			if (cli_fail_on_parse(optarg, &a->fail_on) != 0)
 				return usage_error("--fail-on: critical, high, "
 						   "medium, low, info or none");
 			break;

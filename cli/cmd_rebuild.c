@@ -6,6 +6,9 @@
 #include "cli/cli.h"
 #include "cli/job_print.h"
 #include "ops/rebuild.h"
+#include "ops/rebuild_lint.h"
+#include "posture/policy.h"
+#include "views/console.h"
 
 /* berth rebuild: build the container's image again from its context,
  * tagged as the reference the container was created from, then recreate
@@ -20,6 +23,7 @@
 struct rb_print {
 	struct job_print p;
 	const char *name;
+	const struct posture_policy *policy;
 };
 
 /* 1 to go ahead.  Only a person at a terminal may say yes here. */
@@ -28,6 +32,8 @@ static int ask(void *ud, const char *ref, const struct rebuild_ctx *x)
 	const char *name = ((const struct rb_print *)ud)->name;
 	char ans[16];
 	int tty = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	char *lint =
+		rebuild_lint_summary(x, ((const struct rb_print *)ud)->policy);
 
 	fputs(tty ? "Build " : "berth: rebuild would build ", stderr);
 	cli_put(stderr, ref, 0);
@@ -35,6 +41,11 @@ static int ask(void *ud, const char *ref, const struct rebuild_ctx *x)
 	cli_put(stderr, x->context_dir, 0);
 	fputs(" and recreate ", stderr);
 	cli_put(stderr, name, 0);
+	if (lint) {
+		fputs(tty ? "\n  " : "; ", stderr);
+		cli_put(stderr, lint, 0);
+		free(lint);
+	}
 	if (!tty) {
 		fputs(" on it; pass --yes to do it\n", stderr);
 		return 0;
@@ -71,6 +82,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *opt,
 int cli_cmd_rebuild(const struct cli_opts *o, int argc, char **argv)
 {
 	struct rb_print r = {0};
+	struct posture_policy policy;
 	struct rebuild_args ra = {0};
 	struct job_report rep;
 	struct api_client *c;
@@ -102,14 +114,20 @@ int cli_cmd_rebuild(const struct cli_opts *o, int argc, char **argv)
 		fputs("berth: rebuild refused in --read-only mode\n", stderr);
 		return 2;
 	}
+	if (console_config_policy(o->config_path, o->eol_file, &policy) != 0)
+		return 2;
+	r.policy = &policy;
 	c = cli_connect(o);
-	if (!c)
+	if (!c) {
+		posture_policy_free(&policy);
 		return 1;
+	}
 	rep = job_print_report(&r.p);
 	if (rebuild_start(c, &ra, &rep, job_print_end, &r, NULL, &e) != API_OK)
 		rc = cli_fail("rebuild", &e);
 	else
 		rc = job_print_wait(c, &r.p);
 	api_client_free(c);
+	posture_policy_free(&policy);
 	return rc;
 }

@@ -10,6 +10,8 @@ static const struct cli_command commands[] = {
 	{"image", cli_cmd_image, "image [--format F] [--files] NAME",
 	 "one image: origin, build, base OS and its end of life, packages, "
 	 "setuid files, layers, findings"},
+	{"lint", cli_cmd_lint, "lint [--format F] [--fail-on S] [FILE]",
+	 "a Dockerfile judged by the image rules before it is built"},
 	{"containers", cli_cmd_pane, "containers [NAME]",
 	 "the console on the containers pane (NAME selected)"},
 	{"images", cli_cmd_pane, "images", "the console on the images pane"},

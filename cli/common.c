@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "posture/severity.h"
 #include "views/console.h"
 
 struct api_client *cli_connect(const struct cli_opts *o)
@@ -57,4 +58,18 @@ void cli_put(FILE *out, const char *s, int width)
 	while (width > 0 && cols++ < width)
 		fputc(' ', out);
 	free(clean);
+}
+
+int cli_fail_on_parse(const char *s, int *out)
+{
+	enum posture_severity sev;
+
+	if (strcmp(s, "none") == 0) {
+		*out = -1;
+		return 0;
+	}
+	if (posture_severity_parse(s, &sev) != 0)
+		return -1;
+	*out = (int)sev;
+	return 0;
 }

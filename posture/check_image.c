@@ -161,7 +161,7 @@ void posture_check_image_update(const struct posture_rule *r,
 
 		/* the RUN itself: the build args before it may be secrets */
 		if (run && posture_run_update_alone(run))
-			posture_ev_add(&e, "History: %.120s", run);
+			posture_ev_add(&e, "History layer %zu: %.120s", i, run);
 	}
 	posture_emit(r, x, out, r->severity, &e);
 }
@@ -180,6 +180,7 @@ void posture_check_image_add(const struct posture_rule *r,
 			     const struct posture_ctx *x,
 			     struct posture_findings *out)
 {
+	enum posture_severity sev = r->severity;
 	struct posture_ev e = {0};
 	const char *c, *add;
 	size_t i;
@@ -193,10 +194,14 @@ void posture_check_image_add(const struct posture_rule *r,
 			add += 7;
 		else if (strncmp(c, "ADD ", 4) == 0)
 			add = c; /* BuildKit records the instruction itself */
-		if (add && !is_base_rootfs(x->history, i, add))
-			posture_ev_add(&e, "History: %.120s", add);
+		if (!add || is_base_rootfs(x->history, i, add))
+			continue;
+		posture_ev_add(&e, "History layer %zu: %.120s", i, add);
+		/* a URL is fetched unverified at every build */
+		if (strstr(add, "http://") || strstr(add, "https://"))
+			sev = POSTURE_SEV_MEDIUM;
 	}
-	posture_emit(r, x, out, r->severity, &e);
+	posture_emit(r, x, out, sev, &e);
 }
 
 static int ends_latest(const char *ref)
@@ -248,6 +253,10 @@ static int copies_folder(const char *c, char *what, size_t n)
 		return 0;
 	if (!sh_next(&c, &cmd))
 		return 0;
+	/* another stage's or image's "." is not the build context */
+	for (i = 1; i < cmd.n; i++)
+		if (strncmp(cmd.w[i], "--from=", 7) == 0)
+			return 0;
 	/* the sources are every word but the flags and the last */
 	for (i = 1; i + 1 < cmd.n; i++)
 		if (strcmp(cmd.w[i], ".") == 0 || strcmp(cmd.w[i], "./") == 0) {

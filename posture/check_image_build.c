@@ -209,7 +209,7 @@ static int pipes_to_shell(const char *cmd)
 {
 	static const char *const shells[] = {
 		"sh", "bash", "/bin/sh", "/bin/bash", "ash", "zsh", NULL};
-	const char *dl = find_cmd(cmd, "curl"), *p;
+	const char *dl = find_cmd(cmd, "curl"), *p, *q;
 	size_t i, n;
 
 	if (!dl)
@@ -219,15 +219,16 @@ static int pipes_to_shell(const char *cmd)
 			continue; /* || is no pipe */
 		if (p[-1] == '|')
 			continue;
-		p++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (strncmp(p, "sudo ", 5) == 0)
-			p += 5;
+		/* q, not p, walks on: p + 1 must stay inside the text */
+		q = p + 1;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (strncmp(q, "sudo ", 5) == 0)
+			q += 5;
 		for (i = 0; shells[i]; i++) {
 			n = strlen(shells[i]);
-			if (strncmp(p, shells[i], n) == 0 &&
-			    (!p[n] || strchr(" \t;&|)", p[n])))
+			if (strncmp(q, shells[i], n) == 0 &&
+			    (!q[n] || strchr(" \t;&|)", q[n])))
 				return 1;
 		}
 	}

@@ -26,6 +26,11 @@ unsigned long app_posture_gen(const struct app *a)
 	return a->posture_gen;
 }
 
+const struct posture_policy *app_policy(const struct app *a)
+{
+	return a->start->policy;
+}
+
 struct jobs *app_jobs(struct app *a)
 {
 	return a->jobs;

@@ -56,6 +56,8 @@ struct loop *app_loop(struct app *a);
 /* The job runner (model/jobs.h): update and rebuild run there. */
 struct jobs *app_jobs(struct app *a);
 const struct options *app_options(const struct app *a);
+/* The config's judging policy (accepted risks, trusted registries ...). */
+const struct posture_policy *app_policy(const struct app *a);
 const struct keymap *app_keys(const struct app *a);
 /* The containers every pane shares (kept current from engine events). */
 struct cstore *app_containers(struct app *a);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ops/rebuild_ctx.h"
+#include "ops/rebuild_lint.h"
 #include "model/jobs.h"
 
 static void on_confirm(struct app *a, int yes, int checked, void *ud)
@@ -19,39 +20,35 @@ static void on_confirm(struct app *a, int yes, int checked, void *ud)
 	free(name);
 }
 
-/* Where the build would come from, for the confirm; 0 if nowhere known
- * (the headless command is then the way to give a context once). */
-static int known_context(const struct api_container_summary *s, char *where,
-			 size_t n)
+/* Where the build would come from and what its Dockerfile holds, for
+ * the confirm; 0 if nowhere known (the headless command is then the way
+ * to give a context once). */
+static int known_context(struct app *a, const struct api_container_summary *s,
+			 char *where, size_t n, char **lint)
 {
 	struct rebuild_ctx x;
 	struct api_error err = {0};
-	char *file;
-	api_code rc;
 
-	if (api_kv_get(&s->labels, "com.docker.compose.project.config_files")) {
-		snprintf(where, n, "its Compose build section");
-		return 1;
-	}
-	file = rebuild_state_file();
-	rc = rebuild_state_load(file, s->name, &x, &err);
-	free(file);
-	if (rc != API_OK)
+	if (rebuild_ctx_resolve(s->name, &s->labels, NULL, NULL, &x, &err) !=
+	    API_OK)
 		return 0;
-	snprintf(where, n, "%s", x.context_dir);
+	snprintf(where, n, "%s%s", x.context_dir,
+		 strcmp(x.source, "compose") == 0 ? " (its Compose build)"
+						  : "");
+	*lint = rebuild_lint_summary(&x, app_policy(a));
 	rebuild_ctx_free(&x);
 	return 1;
 }
 
 void crebuild_start(struct app *a, const struct api_container_summary *s)
 {
-	char where[512], msg[1024], *name;
+	char where[512], msg[1536], *name, *lint = NULL;
 
 	if (!s || !s->name)
 		return;
 	if (app_refuse_if_read_only(a, "rebuild"))
 		return;
-	if (!known_context(s, where, sizeof(where))) {
+	if (!known_context(a, s, where, sizeof(where), &lint)) {
 		app_error(a,
 			  "no build context known for %s: run `berth rebuild "
 			  "--context DIR %s` once",
@@ -60,12 +57,15 @@ void crebuild_start(struct app *a, const struct api_container_summary *s)
 	}
 	name = strdup(s->name);
 	if (!name) {
+		free(lint);
 		app_error(a, "out of memory");
 		return;
 	}
 	snprintf(msg, sizeof(msg),
 		 "%s: build %s again from %s, then recreate it with the "
-		 "same settings (rolled back if it fails)",
-		 s->name, api_str(s->image), where);
+		 "same settings (rolled back if it fails).  %s",
+		 s->name, api_str(s->image), where,
+		 lint ? lint : "The Dockerfile was not judged: out of memory");
+	free(lint);
 	app_confirm(a, "Rebuild", msg, "rebuild", NULL, on_confirm, name);
 }

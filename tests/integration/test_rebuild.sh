@@ -43,6 +43,9 @@ is "refused in --read-only" "$?" 2
 out=$($berth rebuild --context "$ctx" "$name" 2>&1 </dev/null)
 is "without --yes and no terminal: refused" "$?" 2
 like "the refusal names what would happen" "$out" "would build $ref"
+n=$($berth lint --format json "$ctx/Dockerfile" | jq .summary.total)
+like "and the Dockerfile's findings, as many as berth lint's ($n)" "$out" \
+	"; Dockerfile: $n findings?:"
 
 echo v2 >"$ctx/file.txt"
 out=$($berth rebuild --yes --context "$ctx" "$name" 2>&1)

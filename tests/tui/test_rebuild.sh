@@ -45,6 +45,10 @@ keys Enter
 sleep 0.3
 keys B
 expect_screen "B asks for confirmation naming the context" "$dir/ctx" 5
+n=$(${BERTH:-build/san/berth} lint --format json "$dir/ctx/Dockerfile" |
+	jq .summary.total)
+expect_screen "the confirmation counts the Dockerfile's findings as berth lint ($n)" \
+	"Dockerfile: $n findings" 5
 keys y
 keys j k # the console stays usable while the rebuild runs
 expect_screen "the summary stays in the status line" "rebuilt" 60

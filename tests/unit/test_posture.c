@@ -336,9 +336,9 @@ static void test_images(void **state)
 	assert_ids(&f, "4.1 4.6 4.7 4.9 berth.image.tag berth.image.unpinned");
 	assert_string_equal(f.items[0].object, "sha256:ab");
 	assert_string_equal(posture_findings_get(&f, "4.9", NULL)->evidence,
-			    "History: ADD https://x.example/a.tgz /a");
+			    "History layer 2: ADD https://x.example/a.tgz /a");
 	assert_string_equal(posture_findings_get(&f, "4.7", NULL)->evidence,
-			    "History: apt-get update");
+			    "History layer 0: apt-get update");
 	posture_findings_free(&f);
 	api_image_history_free(&h);
 	api_image_inspect_free(&img);
