@@ -118,6 +118,52 @@ static void item(const struct lint_image *li, size_t which, const char *s,
 	}
 }
 
+/* An evidence item told in Dockerfile terms, and where it sorts. */
+struct told {
+	struct out o;
+	unsigned long line; /* 0: names no line, first */
+	size_t at;	    /* the rule's order, among equal lines */
+};
+
+static int by_line(const void *x, const void *y)
+{
+	const struct told *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Evidence items by the lines they name: the rules list history newest
+ * first, a person reads a file top down.  Free it; NULL: no memory. */
+static char *by_lines(const char *ev)
+{
+	struct told *t = calloc(64, sizeof(*t));
+	struct out o = {.n = 0};
+	const char *p = ev, *sep;
+	size_t n = 0, i;
+
+	if (!t)
+		return NULL;
+	while (p && *p && n < 64) {
+		sep = strstr(p, "; ");
+		put(&t[n].o, "%.*s", sep ? (int)(sep - p) : (int)strlen(p), p);
+		t[n].o.s[t[n].o.n] = '\0';
+		t[n].line = strncmp(t[n].o.s, "line ", 5) == 0
+				    ? strtoul(t[n].o.s + 5, NULL, 10)
+				    : 0;
+		t[n].at = n;
+		n++;
+		p = sep ? sep + 2 : NULL;
+	}
+	qsort(t, n, sizeof(*t), by_line);
+	for (i = 0; i < n; i++)
+		put(&o, "%s%s", i ? "; " : "", t[i].o.s);
+	o.s[o.n] = '\0';
+	free(t);
+	return strdup(o.s);
+}
+
 /* which: the from[] entry whose image was judged. */
 static char *rewrite(const struct lint_image *li, size_t which, const char *ev)
 {
@@ -132,7 +178,7 @@ static char *rewrite(const struct lint_image *li, size_t which, const char *ev)
 		p = sep ? sep + 2 : NULL;
 	}
 	o.s[o.n] = '\0';
-	return strdup(o.s);
+	return by_lines(o.s);
 }
 
 static size_t final_base(const struct lint_image *li)
@@ -170,7 +216,12 @@ static void merge(struct posture_findings *out, size_t from,
 		}
 		snprintf(ev, n, "%s; %s", out->items[i].evidence, f->evidence);
 		free(out->items[i].evidence);
-		out->items[i].evidence = ev;
+		out->items[i].evidence = by_lines(ev);
+		free(ev);
+		if (!out->items[i].evidence) {
+			out->nomem = 1;
+			return;
+		}
 		if (f->severity > out->items[i].severity)
 			out->items[i].severity = f->severity;
 		return;

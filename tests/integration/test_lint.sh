@@ -59,14 +59,14 @@ is "lint exits 0 without --fail-on, as berth audit does" "$?" 0
 pairs=$(jq -r '.findings[] | "\(.id) \(.lines | map(tostring) | join(","))"' \
 	<<<"$j" | sort)
 want="4.1 12
-4.10 11,6
+4.10 6,11
 4.11 8
 4.6 
 4.7 7
 4.9 9
 berth.image.copyall 3
-berth.image.tag 5,1
-berth.image.unofficial 5,1
+berth.image.tag 1,5
+berth.image.unofficial 1,5
 berth.image.unpinned 2"
 is "each rule fires at the line it should, and only those" "$pairs" "$want"
 

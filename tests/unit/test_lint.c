@@ -172,9 +172,9 @@ static void test_rules_lines(void **state)
 	     "FROM alpine AS never\n",			  /* 9 */
 	     got, sizeof(got));
 	/* the last stage is "never": its record is alpine's, unnamed USER */
-	assert_non_null(strstr(got, "berth.image.tag=line 9: FROM "
-				    "alpine:latest; line 1: FROM "
-				    "me/base:latest\n"));
+	assert_non_null(strstr(got, "berth.image.tag=line 1: FROM "
+				    "me/base:latest; line 9: FROM "
+				    "alpine:latest\n"));
 	assert_non_null(strstr(got, "berth.image.unofficial=line 1: FROM "
 				    "docker.io/me/base: a user namespace on "
 				    "Docker Hub\n"));
