@@ -7,6 +7,7 @@
 
 #include "api/buf.h"
 #include "api/client_impl.h"
+#include "api/client_io.h"
 #include "api/client_ssh.h"
 
 #define ERROR_BODY_MAX (64u * 1024u)
@@ -77,7 +78,8 @@ api_code api_client_new(const struct api_client_opts *opts,
 	if (rc == API_OK) {
 		c->multi = o->multi ? o->multi : curl_multi_init();
 		c->own_multi = !o->multi;
-		if (!c->multi)
+		c->io = c->multi ? client_io_get(c->multi) : NULL;
+		if (!c->io)
 			rc = api_error_set(err, API_E_NOMEM, 0,
 					   "cannot create a curl multi handle");
 	}
@@ -106,6 +108,7 @@ void api_client_free(struct api_client *c)
 		}
 	while (c->reqs)
 		api_request_cancel(c->reqs);
+	client_io_put(c->io);
 	if (c->own_multi && c->multi)
 		curl_multi_cleanup(c->multi);
 	ssh_dial_free(c->ssh);
@@ -663,11 +666,11 @@ static int add_pending_all(struct api_client *c)
 int api_client_process(struct api_client *c)
 {
 	CURLMsg *m;
-	int still = 0, queued, round;
+	int queued, round;
 
 	for (round = 0; round < 4; round++) {
 		performing = c->multi;
-		curl_multi_perform(c->multi, &still);
+		client_io_turn(c->io);
 		performing = NULL;
 		bury_doomed();
 		if (!add_pending_all(c))
@@ -688,8 +691,7 @@ int api_client_process(struct api_client *c)
 api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
 			 unsigned n_extra, int timeout_ms)
 {
-	CURLMcode mc =
-		curl_multi_poll(c->multi, extra, n_extra, timeout_ms, NULL);
-
-	return mc == CURLM_OK ? API_OK : API_E_TRANSPORT;
+	return client_io_wait(c->io, extra, n_extra, timeout_ms) == 0
+		       ? API_OK
+		       : API_E_TRANSPORT;
 }

@@ -21,6 +21,7 @@ struct api_client {
 	char version[16];
 	CURLM *multi;
 	int own_multi;
+	struct client_io *io;	  /* the multi's sockets (client_io.h) */
 	struct api_request *reqs; /* the ones in flight */
 	int running;
 	/* curl refuses new handles while it runs a callback (a stream's

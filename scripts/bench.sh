@@ -204,6 +204,29 @@ event_to_screen() {
 	put "$n" cli_stop_ms "$(median "${cli[@]}")"
 }
 
+# quit_ms ARGS...: ms from the q key to berth's exit, as its parent shell
+# sees it.  Not the pane's death: tmux reaps a pane's own process late
+# (1.1 to 1.8 s here even for `sh -c 'read x'`), which is tmux's delay.
+quit_ms() {
+	local f t0
+	f=$(mktemp /tmp/berth-bench-quit.XXXXXX)
+	tm respawn-pane -k -t 0 "env TERM=xterm-256color LANG=C.UTF-8 \
+LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $*; date +%s%N >$f; exec sleep 100000"
+	sleep 5
+	t0=$(date +%s%N)
+	keys q
+	while [ ! -s "$f" ]; do
+		[ $((($(date +%s%N) - t0) / 1000000)) -gt 10000 ] && break
+		sleep 0.005
+	done
+	if [ -s "$f" ]; then
+		echo $((($(cat "$f") - t0) / 1000000))
+	else
+		echo timeout
+	fi
+	rm -f "$f"
+}
+
 # log_flood N: lines/s the logs view absorbs from a container counting as
 # fast as it can (the highest number on screen, over FLOOD_S)
 log_flood() {
@@ -228,6 +251,7 @@ log_flood() {
 	put "$n" flood_produced_lines_s "$(awk -v a="${c1:-0}" -v b="${c2:-0}" -v ms=$((t2 - t1)) 'BEGIN { printf "%d", (b - a) * 1000 / ms }')"
 	put "$n" flood_cpu_pct "$(pct $((p1 - p0)) $((t2 - t1)))"
 	put "$n" flood_rss_mb "$(mb "$(mem_kb "$pid" Rss)")"
+	put "$n" flood_quit_ms "$(quit_ms logs "$name")"
 	tm_idle
 	docker rm -f "$name" >/dev/null
 }
@@ -249,6 +273,7 @@ bench_n() {
 		put "$n" berth_long_rss_mb "$(mb "$(mem_kb "$(tm_pid)" Rss)")"
 		put "$n" berth_long_private_dirty_mb "$(mb "$(mem_kb "$(tm_pid)" Private_Dirty)")"
 	fi
+	put "$n" quit_ms "$(quit_ms)"
 	say "N=$n: event to screen"
 	event_to_screen "$n"
 	say "N=$n: docker stats (streaming, the CLI's live view), $IDLE_S s"
@@ -295,6 +320,8 @@ for n in $N_LIST; do
 	row "posture pass, ms (vs docker inspect all)" "$n" posture_ms cli_inspect_ms
 	row "docker stats --no-stream, ms" "$n" "" cli_stats_nostream_ms
 	row "log flood, lines/s absorbed" "$n" flood_lines_s flood_produced_lines_s
+	row "q to exit, ms: containers pane" "$n" quit_ms ""
+	row "q to exit, ms: logs pane under the flood" "$n" flood_quit_ms ""
 done
 for m in "${notes[@]}"; do
 	echo "note: $m"

@@ -1,0 +1,204 @@
+#include "api/client_io.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#define READY_MAX 64
+#define EXTRA_MAX 32
+
+struct client_io {
+	CURLM *multi;
+	int epfd;
+	int refs;
+	int64_t due_ms; /* curl's timer, -1: none */
+	int n_ready;
+	struct epoll_event ready[READY_MAX];
+	struct client_io *next;
+};
+
+/* Per thread, as the clients are: a worker's multi never meets the
+ * console's. */
+static _Thread_local struct client_io *ios;
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int on_socket(CURL *e, curl_socket_t s, int what, void *userp,
+		     void *socketp)
+{
+	struct client_io *io = userp;
+	struct epoll_event ev = {0};
+
+	(void)e;
+	if (what == CURL_POLL_REMOVE) {
+		/* Already closed is fine: epoll dropped it then. */
+		epoll_ctl(io->epfd, EPOLL_CTL_DEL, s, NULL);
+		return 0;
+	}
+	ev.data.fd = s;
+	ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0u) |
+		    (what & CURL_POLL_OUT ? EPOLLOUT : 0u);
+	/* A socket curl has not named before may reuse a number epoll
+	 * still holds (closed and opened again between two turns). */
+	if (!socketp || epoll_ctl(io->epfd, EPOLL_CTL_MOD, s, &ev) != 0) {
+		if (epoll_ctl(io->epfd, EPOLL_CTL_ADD, s, &ev) != 0 &&
+		    errno == EEXIST)
+			epoll_ctl(io->epfd, EPOLL_CTL_MOD, s, &ev);
+		curl_multi_assign(io->multi, s, io);
+	}
+	return 0;
+}
+
+static int on_timer(CURLM *m, long timeout_ms, void *userp)
+{
+	struct client_io *io = userp;
+
+	(void)m;
+	io->due_ms = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	return 0;
+}
+
+struct client_io *client_io_get(CURLM *m)
+{
+	struct client_io *io;
+
+	for (io = ios; io; io = io->next)
+		if (io->multi == m) {
+			io->refs++;
+			return io;
+		}
+	io = calloc(1, sizeof(*io));
+	if (!io)
+		return NULL;
+	io->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (io->epfd < 0) {
+		free(io);
+		return NULL;
+	}
+	io->multi = m;
+	io->refs = 1;
+	io->due_ms = -1;
+	curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, on_socket);
+	curl_multi_setopt(m, CURLMOPT_SOCKETDATA, io);
+	curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, on_timer);
+	curl_multi_setopt(m, CURLMOPT_TIMERDATA, io);
+	io->next = ios;
+	ios = io;
+	return io;
+}
+
+void client_io_put(struct client_io *io)
+{
+	struct client_io **p;
+
+	if (!io || --io->refs > 0)
+		return;
+	for (p = &ios; *p; p = &(*p)->next)
+		if (*p == io) {
+			*p = io->next;
+			break;
+		}
+	/* The multi may outlive its clients (the console cleans it up
+	 * last): it must not call back into freed memory. */
+	curl_multi_setopt(io->multi, CURLMOPT_SOCKETFUNCTION, NULL);
+	curl_multi_setopt(io->multi, CURLMOPT_SOCKETDATA, NULL);
+	curl_multi_setopt(io->multi, CURLMOPT_TIMERFUNCTION, NULL);
+	curl_multi_setopt(io->multi, CURLMOPT_TIMERDATA, NULL);
+	close(io->epfd);
+	free(io);
+}
+
+static int wait_for(const struct client_io *io, int timeout_ms)
+{
+	int64_t left;
+
+	if (io->due_ms < 0)
+		return timeout_ms;
+	left = io->due_ms - now_ms();
+	if (left < 0)
+		left = 0;
+	return timeout_ms < 0 || left < timeout_ms ? (int)left : timeout_ms;
+}
+
+int client_io_wait(struct client_io *io, struct curl_waitfd *extra,
+		   unsigned n_extra, int timeout_ms)
+{
+	struct pollfd pf[EXTRA_MAX + 1];
+	unsigned i;
+	int n;
+
+	if (n_extra > EXTRA_MAX)
+		n_extra = EXTRA_MAX;
+	for (i = 0; i < n_extra; i++) {
+		pf[i].fd = extra[i].fd;
+		pf[i].events =
+			(short)((extra[i].events & CURL_WAIT_POLLIN ? POLLIN
+								    : 0) |
+				(extra[i].events & CURL_WAIT_POLLOUT ? POLLOUT
+								     : 0));
+		pf[i].revents = 0;
+	}
+	pf[n_extra].fd = io->epfd;
+	pf[n_extra].events = POLLIN;
+	pf[n_extra].revents = 0;
+	n = poll(pf, n_extra + 1, wait_for(io, timeout_ms));
+	/* A signal is news the caller reads from its own pipe. */
+	if (n < 0 && errno != EINTR)
+		return -1;
+	if (n < 0)
+		for (i = 0; i <= n_extra; i++)
+			pf[i].revents = 0;
+	for (i = 0; i < n_extra; i++)
+		extra[i].revents =
+			(short)((pf[i].revents & (POLLIN | POLLHUP | POLLERR)
+					 ? CURL_WAIT_POLLIN
+					 : 0) |
+				(pf[i].revents & POLLOUT ? CURL_WAIT_POLLOUT
+							 : 0));
+	io->n_ready = 0;
+	if (pf[n_extra].revents & POLLIN) {
+		n = epoll_wait(io->epfd, io->ready, READY_MAX, 0);
+		io->n_ready = n > 0 ? n : 0;
+	}
+	return 0;
+}
+
+static int select_bits(uint32_t ev)
+{
+	return (ev & (EPOLLIN | EPOLLHUP) ? CURL_CSELECT_IN : 0) |
+	       (ev & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
+	       (ev & EPOLLERR ? CURL_CSELECT_ERR : 0);
+}
+
+int client_io_turn(struct client_io *io)
+{
+	struct epoll_event ready[READY_MAX];
+	int i, n = io->n_ready, running, acted = n > 0;
+
+	/* Copied first: a callback may wait on this multi itself (a
+	 * synchronous call from inside a turn), which refills the list. */
+	for (i = 0; i < n; i++)
+		ready[i] = io->ready[i];
+	io->n_ready = 0;
+	for (i = 0; i < n; i++)
+		curl_multi_socket_action(io->multi, ready[i].data.fd,
+					 select_bits(ready[i].events),
+					 &running);
+	if (io->due_ms >= 0 && io->due_ms <= now_ms()) {
+		io->due_ms = -1;
+		curl_multi_socket_action(io->multi, CURL_SOCKET_TIMEOUT, 0,
+					 &running);
+		acted = 1;
+	}
+	return acted;
+}
