@@ -81,7 +81,8 @@ api_code api_client_new(const struct api_client_opts *opts,
 		c->io = c->multi ? client_io_get(c->multi) : NULL;
 		if (!c->io)
 			rc = api_error_set(err, API_E_NOMEM, 0,
-					   "cannot create a curl multi handle");
+					   "cannot create a curl multi handle "
+					   "or its poll set");
 	}
 	if (rc != API_OK) {
 		api_client_free(c);

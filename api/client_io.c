@@ -180,10 +180,10 @@ static int select_bits(uint32_t ev)
 	       (ev & EPOLLERR ? CURL_CSELECT_ERR : 0);
 }
 
-int client_io_turn(struct client_io *io)
+void client_io_turn(struct client_io *io)
 {
 	struct epoll_event ready[READY_MAX];
-	int i, n = io->n_ready, running, acted = n > 0;
+	int i, n = io->n_ready, running;
 
 	/* Copied first: a callback may wait on this multi itself (a
 	 * synchronous call from inside a turn), which refills the list. */
@@ -198,7 +198,5 @@ int client_io_turn(struct client_io *io)
 		io->due_ms = -1;
 		curl_multi_socket_action(io->multi, CURL_SOCKET_TIMEOUT, 0,
 					 &running);
-		acted = 1;
 	}
-	return acted;
 }

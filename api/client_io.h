@@ -24,7 +24,7 @@ void client_io_put(struct client_io *io);
 int client_io_wait(struct client_io *io, struct curl_waitfd *extra,
 		   unsigned n_extra, int timeout_ms);
 /* Give curl the sockets the last wait found ready, then its timer if it
- * is due.  Returns whether curl was given anything. */
-int client_io_turn(struct client_io *io);
+ * is due. */
+void client_io_turn(struct client_io *io);
 
 #endif
