@@ -4,8 +4,114 @@
 #include <string.h>
 
 #include "api/json.h"
+#include "api/json_scan.h"
 #include "api/jsonlines.h"
 #include "api/query.h"
+
+/*
+ * A sample is read in one walk over its bytes (api/json_scan.h), not
+ * through a cJSON tree: the console reads one a second for every visible
+ * running row.  The names of the objects around a value are kept for the
+ * few levels the fields sit in.
+ */
+#define PATH_LEVELS 4
+
+struct stats_walk {
+	struct api_stats *out;
+	struct json_ev parent[PATH_LEVELS]; /* the container at each depth */
+	int nomem;
+	/* the io_service_bytes_recursive entry being read */
+	char op;
+	uint64_t op_value;
+};
+
+/* The container at depth d is an object or array called name. */
+static int within(const struct stats_walk *w, unsigned d, const char *name)
+{
+	return d < PATH_LEVELS && json_key_is(&w->parent[d], name);
+}
+
+static void take_str(struct stats_walk *w, const struct json_ev *ev, char **dst)
+{
+	/* The first of duplicate keys counts, as cJSON's lookup finds it. */
+	if (ev->tok != JSON_STRING || *dst)
+		return;
+	*dst = json_scan_strdup(ev);
+	if (!*dst)
+		w->nomem = 1;
+}
+
+static void take_u64(const struct json_ev *ev, const char *key, uint64_t *dst)
+{
+	if (ev->tok == JSON_NUMBER && json_key_is(ev, key))
+		*dst = json_scan_u64(ev);
+}
+
+/* A value of memory_stats.stats; presence matters, not just the value. */
+static void take_stat(const struct json_ev *ev, const char *key, int *has,
+		      uint64_t *dst)
+{
+	if (ev->tok == JSON_NUMBER && json_key_is(ev, key)) {
+		*has = 1;
+		*dst = json_scan_u64(ev);
+	}
+}
+
+static void walk_top(struct stats_walk *w, const struct json_ev *ev)
+{
+	struct api_stats *s = w->out;
+
+	if (json_key_is(ev, "id"))
+		take_str(w, ev, &s->id);
+	else if (json_key_is(ev, "name"))
+		take_str(w, ev, &s->name);
+	else if (json_key_is(ev, "read"))
+		take_str(w, ev, &s->read);
+	else if (json_key_is(ev, "preread"))
+		take_str(w, ev, &s->preread);
+}
+
+static void walk_pids(const struct json_ev *ev, struct api_stats *s)
+{
+	if (ev->depth != 2)
+		return;
+	take_u64(ev, "current", &s->pids_current);
+	take_u64(ev, "limit", &s->pids_limit);
+}
+
+static void walk_cpu(const struct stats_walk *w, const struct json_ev *ev,
+		     struct api_cpu_stats *cpu)
+{
+	if (ev->depth == 2) {
+		take_u64(ev, "system_cpu_usage", &cpu->system_cpu_usage);
+		take_u64(ev, "online_cpus", &cpu->online_cpus);
+	} else if (ev->depth == 3 && within(w, 2, "cpu_usage")) {
+		take_u64(ev, "total_usage", &cpu->total_usage);
+	} else if (ev->depth == 4 && !ev->key && within(w, 3, "percpu_usage") &&
+		   within(w, 2, "cpu_usage") && ev->tok != JSON_OBJ_END &&
+		   ev->tok != JSON_ARR_END) {
+		/* Every element counts, whatever its type, as
+		 * cJSON_GetArraySize counts them. */
+		cpu->percpu_count++;
+	}
+}
+
+static void walk_mem(const struct stats_walk *w, const struct json_ev *ev,
+		     struct api_mem_stats *mem)
+{
+	if (ev->depth == 2) {
+		take_u64(ev, "usage", &mem->usage);
+		take_u64(ev, "limit", &mem->limit);
+		take_u64(ev, "max_usage", &mem->max_usage);
+	} else if (ev->depth == 3 && within(w, 2, "stats")) {
+		take_stat(ev, "cache", &mem->has_cache, &mem->cache);
+		take_stat(ev, "total_inactive_file",
+			  &mem->has_total_inactive_file,
+			  &mem->total_inactive_file);
+		take_stat(ev, "inactive_file", &mem->has_inactive_file,
+			  &mem->inactive_file);
+	}
+}
 
 /* Hostile sums must not wrap round to small numbers. */
 static uint64_t add_sat(uint64_t a, uint64_t b)
@@ -13,109 +119,99 @@ static uint64_t add_sat(uint64_t a, uint64_t b)
 	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-static void map_cpu(const cJSON *o, struct api_cpu_stats *cpu)
+static void walk_networks(const struct json_ev *ev, struct api_stats *s)
 {
-	const cJSON *usage = jm_get(o, "cpu_usage");
-	const cJSON *per = jm_get(usage, "percpu_usage");
+	uint64_t v = 0;
 
-	cpu->total_usage = jm_u64(usage, "total_usage");
-	cpu->percpu_count =
-		cJSON_IsArray(per) ? (size_t)cJSON_GetArraySize(per) : 0;
-	cpu->system_cpu_usage = jm_u64(o, "system_cpu_usage");
-	cpu->online_cpus = jm_u64(o, "online_cpus");
-}
-
-/* A value of memory_stats.stats; presence matters, not just the value. */
-static int stat_value(const cJSON *stats, const char *key, uint64_t *v)
-{
-	const cJSON *it = jm_get(stats, key);
-
-	if (!cJSON_IsNumber(it))
-		return 0;
-	*v = json_clamp_u64(it->valuedouble);
-	return 1;
-}
-
-static void map_mem(const cJSON *o, struct api_mem_stats *mem)
-{
-	const cJSON *stats = jm_get(o, "stats");
-
-	mem->usage = jm_u64(o, "usage");
-	mem->limit = jm_u64(o, "limit");
-	mem->max_usage = jm_u64(o, "max_usage");
-	mem->has_cache = stat_value(stats, "cache", &mem->cache);
-	mem->has_total_inactive_file = stat_value(stats, "total_inactive_file",
-						  &mem->total_inactive_file);
-	mem->has_inactive_file =
-		stat_value(stats, "inactive_file", &mem->inactive_file);
-}
-
-static void map_networks(const cJSON *nets, struct api_stats *s)
-{
-	const cJSON *it;
-
-	if (!cJSON_IsObject(nets))
-		return;
-	cJSON_ArrayForEach (it, nets) {
-		if (!cJSON_IsObject(it))
-			continue;
+	/* A keyed object at depth 2 is one network (networks is then an
+	 * object, as only members have names). */
+	if (ev->depth == 2 && ev->key && ev->tok == JSON_OBJ_BEGIN) {
 		s->n_networks++;
-		s->net_rx_bytes =
-			add_sat(s->net_rx_bytes, jm_u64(it, "rx_bytes"));
-		s->net_tx_bytes =
-			add_sat(s->net_tx_bytes, jm_u64(it, "tx_bytes"));
+	} else if (ev->depth == 3 && ev->tok == JSON_NUMBER) {
+		take_u64(ev, "rx_bytes", &v);
+		s->net_rx_bytes = add_sat(s->net_rx_bytes, v);
+		v = 0;
+		take_u64(ev, "tx_bytes", &v);
+		s->net_tx_bytes = add_sat(s->net_tx_bytes, v);
 	}
 }
 
-/* As the CLI: entries are told apart by the first letter of op only. */
-static void map_blkio(const cJSON *blkio, struct api_stats *s)
+/* As the CLI: entries are told apart by the first letter of op only.  The
+ * entries are array elements (no name) at depth 3. */
+static void walk_blkio(struct stats_walk *w, const struct json_ev *ev)
 {
-	const cJSON *arr = jm_get(blkio, "io_service_bytes_recursive"), *it;
+	struct api_stats *s = w->out;
 
-	if (!cJSON_IsArray(arr))
-		return;
-	cJSON_ArrayForEach (it, arr) {
-		const char *op = cJSON_GetStringValue(jm_get(it, "op"));
-		uint64_t v = jm_u64(it, "value");
-
-		if (!op)
-			continue;
-		if (op[0] == 'r' || op[0] == 'R')
-			s->blk_read_bytes = add_sat(s->blk_read_bytes, v);
-		else if (op[0] == 'w' || op[0] == 'W')
-			s->blk_write_bytes = add_sat(s->blk_write_bytes, v);
+	if (ev->depth == 3 && !ev->key && ev->tok == JSON_OBJ_BEGIN) {
+		w->op = 0;
+		w->op_value = 0;
+	} else if (ev->depth == 4 && ev->tok == JSON_STRING &&
+		   json_key_is(ev, "op") && !w->op) {
+		w->op = ev->len ? ev->text[0] : '?';
+	} else if (ev->depth == 4) {
+		take_u64(ev, "value", &w->op_value);
+	} else if (ev->depth == 3 && !ev->key && ev->tok == JSON_OBJ_END) {
+		if (w->op == 'r' || w->op == 'R')
+			s->blk_read_bytes =
+				add_sat(s->blk_read_bytes, w->op_value);
+		else if (w->op == 'w' || w->op == 'W')
+			s->blk_write_bytes =
+				add_sat(s->blk_write_bytes, w->op_value);
 	}
+}
+
+static int walk(const struct json_ev *ev, void *ud)
+{
+	struct stats_walk *w = ud;
+	struct api_stats *s = w->out;
+
+	if (ev->depth == 0 && ev->tok != JSON_OBJ_BEGIN &&
+	    ev->tok != JSON_OBJ_END)
+		return 1; /* not an object: refused below */
+	if (ev->depth < PATH_LEVELS &&
+	    (ev->tok == JSON_OBJ_BEGIN || ev->tok == JSON_ARR_BEGIN))
+		w->parent[ev->depth] = *ev;
+	if (ev->depth == 1)
+		walk_top(w, ev);
+	else if (ev->depth < 2)
+		return 0;
+	else if (within(w, 1, "pids_stats"))
+		walk_pids(ev, s);
+	else if (within(w, 1, "cpu_stats"))
+		walk_cpu(w, ev, &s->cpu);
+	else if (within(w, 1, "precpu_stats"))
+		walk_cpu(w, ev, &s->precpu);
+	else if (within(w, 1, "memory_stats"))
+		walk_mem(w, ev, &s->mem);
+	else if (within(w, 1, "networks"))
+		walk_networks(ev, s);
+	else if (within(w, 1, "blkio_stats") &&
+		 within(w, 2, "io_service_bytes_recursive"))
+		walk_blkio(w, ev);
+	return w->nomem ? 2 : 0;
 }
 
 api_code api_stats_parse(const char *json, size_t len, struct api_stats *out,
 			 struct api_error *err)
 {
-	struct json_map m = {0};
-	cJSON *root = NULL;
-	api_code rc;
+	struct stats_walk w;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = json_parse_as(json, len, "container stats", cJSON_Object, &root,
-			   err);
-	if (rc != API_OK)
-		return rc;
-	out->id = jm_str(&m, root, "id");
-	out->name = jm_str(&m, root, "name");
-	out->read = jm_str(&m, root, "read");
-	out->preread = jm_str(&m, root, "preread");
-	out->pids_current = jm_u64(jm_get(root, "pids_stats"), "current");
-	out->pids_limit = jm_u64(jm_get(root, "pids_stats"), "limit");
-	map_cpu(jm_get(root, "cpu_stats"), &out->cpu);
-	map_cpu(jm_get(root, "precpu_stats"), &out->precpu);
-	map_mem(jm_get(root, "memory_stats"), &out->mem);
-	map_networks(jm_get(root, "networks"), out);
-	map_blkio(jm_get(root, "blkio_stats"), out);
-	cJSON_Delete(root);
-	if (m.nomem) {
-		api_stats_free(out);
+	memset(&w, 0, sizeof(w));
+	w.out = out;
+	rc = json_scan(json, len, walk, &w);
+	if (rc == 0)
+		return API_OK;
+	api_stats_free(out);
+	if (rc == 2)
 		return api_nomem(err);
-	}
-	return API_OK;
+	if (rc == 1)
+		return api_error_set(err, API_E_PARSE, 0,
+				     "container stats: not a JSON object");
+	return api_error_set(err, API_E_PARSE, 0,
+			     "container stats: the engine's answer is not "
+			     "valid JSON");
 }
 
 void api_stats_free(struct api_stats *s)
