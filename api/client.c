@@ -30,6 +30,7 @@ struct api_request {
 	int pending;	    /* started inside a callback, not yet added */
 	int cancel_pending; /* cancelled from inside on_data */
 	int paused;	    /* on_data said API_DATA_PAUSE */
+	int lazy;	    /* its bytes may wait for the lazy window */
 	char curl_err[CURL_ERROR_SIZE];
 	struct api_request *prev, *next;
 };
@@ -47,6 +48,15 @@ static _Thread_local CURLM *performing;
  * transfer's answer into whatever reused the memory), so they are
  * silenced at once and let go once curl returns. */
 static _Thread_local struct api_request *doomed;
+
+/* The io's view of a transfer (CURLOPT_PRIVATE is its request). */
+static int easy_is_lazy(CURL *e)
+{
+	struct api_request *r = NULL;
+
+	curl_easy_getinfo(e, CURLINFO_PRIVATE, &r);
+	return r && r->lazy;
+}
 
 api_code api_client_new(const struct api_client_opts *opts,
 			struct api_client **out, struct api_error *err)
@@ -78,7 +88,7 @@ api_code api_client_new(const struct api_client_opts *opts,
 	if (rc == API_OK) {
 		c->multi = o->multi ? o->multi : curl_multi_init();
 		c->own_multi = !o->multi;
-		c->io = c->multi ? client_io_get(c->multi) : NULL;
+		c->io = c->multi ? client_io_get(c->multi, easy_is_lazy) : NULL;
 		if (!c->io)
 			rc = api_error_set(err, API_E_NOMEM, 0,
 					   "cannot create a curl multi handle "
@@ -95,6 +105,11 @@ api_code api_client_new(const struct api_client_opts *opts,
 }
 
 static void request_free(struct api_request *r);
+
+void api_client_set_lazy_ms(struct api_client *c, long ms)
+{
+	client_io_set_lazy_ms(c->io, ms);
+}
 
 void api_client_free(struct api_client *c)
 {
@@ -416,6 +431,7 @@ api_code api_request_start(struct api_client *c,
 		return api_nomem(err);
 	r->c = c;
 	r->on_data = spec->on_data;
+	r->lazy = spec->on_data && spec->lazy;
 	r->on_open = spec->on_data ? spec->on_open : NULL;
 	r->on_done = spec->on_done;
 	r->ud = spec->ud;

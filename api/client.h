@@ -77,6 +77,10 @@ struct api_request_spec {
 	size_t (*on_read)(char *buf, size_t len, void *ud);
 	curl_off_t body_size;
 	api_data_fn on_data; /* set: stream the body, no timeout */
+	/* With on_data: a live feed whose bytes may wait for the client's
+	 * lazy window (api_client_set_lazy_ms), so that many such streams
+	 * are read in one wake rather than one wake each. */
+	int lazy;
 	/* With on_data: called once the headers of a 2xx answer are in,
 	 * before any body byte (an events stream the engine has taken).
 	 * Non-zero aborts, as from on_data. */
@@ -114,6 +118,9 @@ api_code api_client_wait(struct api_client *c, struct curl_waitfd *extra,
 /* Moves every transfer on and calls on_done for those that ended.
  * Returns how many requests are still running. */
 int api_client_process(struct api_client *c);
+/* How long a lazy stream's bytes may wait to be read with others; 0 (the
+ * default): not at all.  Per multi: every client sharing it gets it. */
+void api_client_set_lazy_ms(struct api_client *c, long ms);
 int api_client_running(const struct api_client *c);
 
 api_code api_request_start(struct api_client *c,

@@ -394,6 +394,7 @@ api_code api_stats_start(struct api_client *c, const char *id,
 	memset(&spec, 0, sizeof(spec));
 	spec.path = path;
 	spec.on_data = stream_data;
+	spec.lazy = 1;
 	spec.on_done = stream_done;
 	spec.ud = s;
 	rc = api_request_start(c, &spec, &s->req, err);

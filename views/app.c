@@ -410,6 +410,10 @@ static int add_client(struct app *a, const char *host, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", aerr.msg);
 		return -1;
 	}
+	/* Live numbers are drawn once per refresh: reading each stats
+	 * sample the moment it comes would wake the loop once per row per
+	 * second for nothing.  Half a refresh keeps them as fresh. */
+	api_client_set_lazy_ms(e->client, a->opts.refresh_ms / 2);
 	a->n_engines++;
 	return 0;
 }

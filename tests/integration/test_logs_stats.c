@@ -10,6 +10,7 @@
 #include "api/buf.h"
 #include "api/logs.h"
 #include "api/stats.h"
+#include "api/system.h"
 
 struct fixture {
 	struct api_client *c;
@@ -32,7 +33,8 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	if (f->name[0])
-		free(tl_sh(NULL, "docker rm -f %s >/dev/null 2>&1", f->name));
+		free(tl_sh(NULL, "docker rm -f %s %s-1 %s-2 >/dev/null 2>&1",
+			   f->name, f->name, f->name));
 	api_client_free(f->c);
 	free(f);
 	return 0;
@@ -388,6 +390,102 @@ static void test_stats_stream(void **state)
 	assert_false(sm.ended);
 }
 
+#define LAZY_MS 400
+#define LAZY_STREAMS 3
+
+struct lazy_count {
+	int n;
+	int ended;
+};
+
+static int on_lazy_sample(const struct api_stats *s, void *ud)
+{
+	(void)s;
+	((struct lazy_count *)ud)->n++;
+	return 0;
+}
+
+static void on_lazy_end(api_code code, const struct api_error *err, void *ud)
+{
+	(void)code;
+	(void)err;
+	((struct lazy_count *)ud)->ended = 1;
+}
+
+static int lazy_total(const struct lazy_count *c)
+{
+	int i, n = 0;
+
+	for (i = 0; i < LAZY_STREAMS; i++)
+		n += c[i].n;
+	return n;
+}
+
+/* Stats streams with a lazy window: every sample still comes, the turns
+ * that read them are a window apart, and a prompt request made inside a
+ * window is not held by it. */
+static void test_stats_lazy_window(void **state)
+{
+	struct fixture *f = *state;
+	struct api_stats_stream *st[LAZY_STREAMS];
+	struct lazy_count cnt[LAZY_STREAMS];
+	struct api_error err;
+	double t0, last = 0, gap_min = 1e9, ping_max = 0;
+	int i, st_rc, turns = 0, pings = 0;
+
+	start_sleeper(f, "lazy");
+	for (i = 1; i < LAZY_STREAMS; i++) {
+		free(tl_sh(&st_rc,
+			   "docker run -d --network none --name %s-%d "
+			   "local/busybox:latest sleep 300 >/dev/null",
+			   f->name, i));
+		assert_int_equal(st_rc, 0);
+	}
+	memset(cnt, 0, sizeof(cnt));
+	api_client_set_lazy_ms(f->c, LAZY_MS);
+	for (i = 0; i < LAZY_STREAMS; i++) {
+		char id[160];
+		snprintf(id, sizeof(id), i ? "%s-%d" : "%s", f->name, i);
+		assert_int_equal(api_stats_start(f->c, id, on_lazy_sample,
+						 on_lazy_end, &cnt[i], &st[i],
+						 &err),
+				 API_OK);
+	}
+	t0 = now_s();
+	while (now_s() - t0 < 5.0) {
+		int before = lazy_total(cnt);
+		double t;
+		api_client_wait(f->c, NULL, 0, 200);
+		api_client_process(f->c);
+		if (lazy_total(cnt) == before)
+			continue;
+		t = now_s();
+		if (turns++ > 0 && t - last < gap_min)
+			gap_min = t - last;
+		last = t;
+		/* Just after a lazy read: the window is closed now. */
+		if (pings < 3) {
+			double p0 = now_s();
+			assert_int_equal(api_ping(f->c, &err), API_OK);
+			ping_max = fmax(ping_max, now_s() - p0);
+			pings++;
+		}
+	}
+	for (i = 0; i < LAZY_STREAMS; i++) {
+		assert_false(cnt[i].ended);
+		if (cnt[i].n < 3)
+			fail_msg("stream %d: %d samples in 5 s", i, cnt[i].n);
+		api_stats_stop(st[i]);
+	}
+	assert_int_equal(pings, 3);
+	if (gap_min < (LAZY_MS - 50) / 1000.0)
+		fail_msg("two turns read samples %.0f ms apart (window %d ms)",
+			 gap_min * 1000, LAZY_MS);
+	if (ping_max > 0.15)
+		fail_msg("a ping inside the window took %.0f ms",
+			 ping_max * 1000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +500,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stats_vs_cli, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_stats_stream, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_stats_lazy_window, setup,
 						teardown),
 	};
 
