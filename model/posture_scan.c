@@ -11,6 +11,7 @@
 #include "api/image_ops.h"
 #include "api/images.h"
 #include "ops/job.h"
+#include "posture/proc_top.h"
 #include "posture/rules.h"
 
 /*
@@ -187,13 +188,24 @@ static void top_done(struct api_request *req, api_code code,
 }
 
 /* A running container's processes are read before it is judged (5.7 and
- * the one application rule); a stopped one is judged at once. */
+ * the one application rule); a stopped one is judged at once.  On the
+ * engine's own host they are read from /proc: the engine's /top runs ps
+ * over the whole host for each container. */
 static int read_top(struct pscan *d, struct pscan_slot *s)
 {
+	struct api_top top;
 	struct api_error err;
 
-	return s->ci.state.running &&
-	       job_send(d->c, "GET", api_container_top_path(s->id, NULL), NULL,
+	if (!s->ci.state.running)
+		return 0;
+	if (d->ef.have_host &&
+	    proc_top_read("", s->ci.id, s->ci.state.pid, &top) == 0) {
+		judge(d, s, &top);
+		api_top_free(&top);
+		slot_done(d, s);
+		return 1;
+	}
+	return job_send(d->c, "GET", api_container_top_path(s->id, NULL), NULL,
 			top_done, s, &s->req, &err) == API_OK;
 }
 
@@ -256,6 +268,10 @@ void pscan_pump(struct pscan *d)
 	}
 }
 
+static api_code used_parse(struct posture_engine_facts *f, const char *b,
+			   size_t n, struct api_error *err);
+static void engine_judge(struct pscan *d);
+
 static void list_done(struct api_request *req, api_code code,
 		      const struct api_response *resp,
 		      const struct api_error *err, void *ud)
@@ -264,37 +280,48 @@ static void list_done(struct api_request *req, api_code code,
 	struct api_container_list l = {0};
 	struct api_error perr;
 	const char **ids;
-	size_t i;
+	size_t i, n = 0;
+	int used = d->used_from_list;
 
 	(void)req;
 	d->list_req = NULL;
+	d->used_from_list = 0;
+	/* the same list tells the engine's facts which images are used */
+	if (used)
+		d->eng_ok[PSCAN_USED] =
+			code == API_OK &&
+			used_parse(&d->ef, resp->body, resp->body_len, &perr) ==
+				API_OK;
 	if (code != API_OK) {
 		snprintf(d->error, sizeof(d->error),
 			 "cannot list containers: %s",
 			 err ? err->msg : "failed");
-		changed(d);
-		return;
+		goto out;
 	}
 	if (api_containers_list_parse(resp->body, resp->body_len, &l, &perr) !=
 	    API_OK) {
 		snprintf(d->error, sizeof(d->error), "containers: %s",
 			 perr.msg);
-		changed(d);
-		return;
+		goto out;
 	}
 	d->error[0] = '\0';
 	ids = calloc(l.n + 1, sizeof(*ids));
 	for (i = 0; ids && i < l.n; i++) {
-		ids[i] = l.items[i].id;
+		if (d->h.keep && !d->h.keep(d->h.ud, &l.items[i]))
+			continue;
+		ids[n++] = l.items[i].id;
 		pm_want(&d->m, l.items[i].id, l.items[i].name);
 	}
 	if (ids)
-		pm_keep_only(&d->m, ids, l.n);
+		pm_keep_only(&d->m, ids, n);
 	free(ids);
-	d->scan_total = l.n;
+	d->scan_total = n;
 	api_container_list_free(&l);
-	changed(d);
 	pscan_pump(d);
+out:
+	changed(d);
+	if (used && --d->eng_left == 0)
+		engine_judge(d);
 }
 
 static void scan_containers(struct pscan *d)
@@ -342,6 +369,12 @@ static char *engine_path(int idx)
 	}
 }
 
+static const char *const engine_what[PSCAN_ENGINE_REQS] = {
+	[PSCAN_INFO] = "info",	     [PSCAN_VERSION] = "version",
+	[PSCAN_BRIDGE] = "bridge",   [PSCAN_IMAGES] = "images",
+	[PSCAN_USED] = "containers",
+};
+
 static api_code engine_parse(struct pscan *d, int idx,
 			     const struct api_response *resp,
 			     struct api_error *err)
@@ -375,7 +408,7 @@ static void want_unused_images(struct pscan *d)
 	const struct api_image_list *l = &d->ef.images;
 	size_t i;
 
-	if (!d->ef.have_images || !d->ef.have_used)
+	if (!d->ef.have_images || !d->ef.have_used || d->h.keep)
 		return;
 	for (i = 0; i < l->n; i++) {
 		const struct api_image_summary *im = &l->items[i];
@@ -425,10 +458,18 @@ static void engine_done(struct api_request *req, api_code code,
 	struct api_error perr;
 
 	(void)req;
-	(void)err;
 	s->req = NULL;
 	d->eng_ok[s->idx] = code == API_OK &&
 			    engine_parse(d, s->idx, resp, &perr) == API_OK;
+	/* judged without it, but never silently: a verdict may rest on
+	 * it.  No default bridge (dockerd --bridge=none) is no failure. */
+	if (!d->eng_ok[s->idx] &&
+	    !(s->idx == PSCAN_BRIDGE && code == API_E_HTTP && err &&
+	      err->http_status == 404))
+		say(d, 1, "posture: the engine's %s: %s", engine_what[s->idx],
+		    code == API_OK ? perr.msg
+		    : err	   ? err->msg
+				   : "failed");
 	if (--d->eng_left == 0)
 		engine_judge(d);
 }
@@ -449,6 +490,12 @@ static void scan_engine(struct pscan *d)
 		d->eng[i].owner = d;
 		d->eng[i].idx = i;
 		d->eng_ok[i] = 0;
+		/* a full scan's list serves (at 1000 containers a list
+		 * costs the engine a second) */
+		if (i == PSCAN_USED && d->list_req) {
+			d->used_from_list = 1;
+			continue;
+		}
 		path = engine_path(i);
 		if (job_send(d->c, "GET", path, NULL, engine_done, &d->eng[i],
 			     &d->eng[i].req, &err) != API_OK)

@@ -5,6 +5,7 @@
 
 #include "api/client.h"
 #include "api/container_inspect.h"
+#include "api/containers.h"
 #include "api/events.h"
 #include "model/posture_model.h"
 #include "posture/engine_facts.h"
@@ -50,6 +51,10 @@ struct pscan_hooks {
 	 * NULL: never known. */
 	const struct posture_image_contents *(*contents)(void *ud,
 							 const char *image_id);
+	/* Narrows a full scan to the containers it keeps (and the images
+	 * they run: the others are judged only when nothing is narrowed).
+	 * NULL: every container. */
+	int (*keep)(void *ud, const struct api_container_summary *s);
 };
 
 struct pscan;
@@ -83,8 +88,9 @@ struct pscan {
 	struct pscan_img imgs[PSCAN_IMG_INFLIGHT];
 	int eng_ok[PSCAN_ENGINE_REQS];
 	int eng_left;
-	size_t scan_total; /* containers of the last full scan */
-	char error[640];   /* the last failure, "" when none */
+	int used_from_list; /* PSCAN_USED comes with the scan's list */
+	size_t scan_total;  /* containers of the last full scan */
+	char error[640];    /* the last failure, "" when none */
 };
 
 /* policy: the config file's judging policy (may be NULL: the

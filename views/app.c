@@ -536,8 +536,10 @@ static int link_engine(struct app *a, struct app_engine *e)
 				.ud = e};
 
 	pscan_init(&e->posture, e->client,
-		   &(struct pscan_hooks){on_posture_changed, on_posture_status,
-					 e, on_posture_contents},
+		   &(struct pscan_hooks){.changed = on_posture_changed,
+					 .status = on_posture_status,
+					 .ud = e,
+					 .contents = on_posture_contents},
 		   a->start->policy);
 	if (link_contents(a, e) != 0)
 		return -1;

@@ -7,7 +7,8 @@ HZ=$(getconf CLK_TCK)
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# cpu_ticks PID...: utime+stime summed over the PIDs that still exist.
+# cpu_ticks PID...: utime+stime summed over the PIDs that still exist;
+# with CHILDREN=1 the reaped children's times too (cutime+cstime).
 # The command name may hold spaces, so fields are counted after its ')'.
 cpu_ticks() {
 	local files=() p
@@ -18,8 +19,8 @@ cpu_ticks() {
 		echo 0
 		return
 	}
-	awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' \
-		"${files[@]}" 2>/dev/null || echo 0
+	awk -v c="${CHILDREN:-0}" '{ sub(/^.*\) /, ""); t += $12 + $13 + (c ? $14 + $15 : 0) }
+		END { print t + 0 }' "${files[@]}" 2>/dev/null || echo 0
 }
 
 # pct TICKS MS: share of one core, two decimals
@@ -55,6 +56,10 @@ engine_ticks() {
 	mapfile -t p < <(engine_pids "$@")
 	cpu_ticks "${p[@]}"
 }
+
+# engine_ticks_all: the engine's ticks with the shims and the reaped
+# children's (the ps that dockerd runs for each /top)
+engine_ticks_all() { CHILDREN=1 engine_ticks shims; }
 
 # engine_conns PID: the PID's unix sockets whose peer is the engine's
 # listening socket path (what dockerd accepted from it).

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# One judgement: the posture pane's own scan (berth posture --format
-# json) and berth audit find the same findings (scope, object, rule,
-# severity, evidence, fix) for every container, the image it runs, the
-# engine and its host: on
+# One judgement: berth posture --format json is berth audit's report
+# (both run the posture pane's own scan, model/posture_batch.h), the
+# same findings (scope, object, rule, severity, evidence, fix) for every
+# container, the image it runs, the engine and its host: on
 # the shared engine with its fixtures, and on an engine of this test's
 # own started with --no-new-privileges, where 5.26 depends on the
 # daemon's defaults that only the host's facts tell.
