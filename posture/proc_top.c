@@ -304,8 +304,9 @@ int proc_top_read(const char *root, const char *id, int64_t pid,
 	cg = slurp(path, 1 << 16, &len);
 	if (!cg)
 		return -1;
+	/* an empty cgroup: the container is stopping, the engine says */
 	if (proc_top_cgroup_dir(root, cg, id, dir, sizeof(dir)) == 0 &&
-	    collect(dir, 0, &p) == 0) {
+	    collect(dir, 0, &p) == 0 && p.n > 0) {
 		qsort(p.v, p.n, sizeof(*p.v), cmp_long);
 		/* the main process among them: the cgroup is this
 		 * container's in this pid namespace */

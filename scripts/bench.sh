@@ -12,6 +12,7 @@
 #                          BENCH_PROFILE_N (200), reports in bench/results/
 #   BENCH_MEM_RESERVE_MB=2048  memory left free; containers beyond it are
 #                          created but not started
+#   BENCH_README=1         0: leave README.md's performance table alone
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . scripts/bench/lib.sh
@@ -61,6 +62,7 @@ if ! command -v tmux >/dev/null || ! command -v ss >/dev/null; then
 	exit 1
 fi
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "engine at $ENGINE_DIR"
 if ! scripts/engine.sh start "$ENGINE_DIR" ||
 	! scripts/engine.sh seed "$ENGINE_DIR" >/dev/null 2>&1; then
@@ -228,7 +230,8 @@ LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $*; date +%s%N >$f; exec sleep 10
 }
 
 # log_flood N: lines/s the logs view absorbs from a container counting as
-# fast as it can (the highest number on screen, over FLOOD_S)
+# fast as it can (the highest number on screen, over FLOOD_S), against
+# what the engine logged over the same window
 log_flood() {
 	local n=$1 name=bench-flood pid v1 v2 c1 c2 p0 p1 t1 t2
 	if ! "$BERTH" --help 2>&1 | grep -qE '^  logs( |$)'; then
@@ -236,8 +239,10 @@ log_flood() {
 		notes+=("log flood: n/a, this berth has no 'logs' command yet")
 		return
 	fi
+	# seq writes millions of lines a second (a shell loop ~44k): the
+	# engine's log copy, not the producer, sets the pace
 	docker run -d --name "$name" --network none -m 16m --log-opt max-size=50m "$IMG" \
-		sh -c 'i=0; while :; do i=$((i + 1)); echo $i; done' >/dev/null
+		seq 1 1000000000 >/dev/null
 	sleep 2
 	tm_run "$BERTH" logs "$name"
 	sleep 3
@@ -345,13 +350,20 @@ done
 mkdir -p "$out"
 jq -R -s --arg stamp "$stamp" --arg berth "$("$BERTH" --version 2>&1 | head -1)" \
 	--arg idle "$IDLE_S" --arg long "$LONG_S" \
+	--arg cpus "$(nproc)" --arg mem "$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)" \
+	--arg load0 "$load_start" --arg load1 "$(cut -d' ' -f1-3 /proc/loadavg)" \
 	--arg notes "$(printf '%s\n' "${notes[@]}")" '
 	def num: if test("^[0-9.]+$") then tonumber else . end;
 	{ time: $stamp, berth: $berth, idle_s: ($idle | tonumber),
 	  long_s: ($long | tonumber),
+	  machine: { cpus: ($cpus | tonumber), mem_mb: ($mem | tonumber),
+		     load_start: $load0, load_end: $load1 },
 	  notes: ($notes | split("\n") | map(select(length > 0))),
 	  results: (split("\n") | map(select(length > 0) | split(" "))
 		| group_by(.[0] | tonumber)
 		| map({ key: .[0][0], value: (map({ key: .[1], value: (.[2] | num) })
 			| from_entries) }) | from_entries) }' "$figs" >"$out/$stamp.json"
 say "figures in $out/$stamp.json"
+if [ "${BENCH_README:-1}" = 1 ] && scripts/bench/readme.sh "$out/$stamp.json" README.md; then
+	say "README.md's performance table made from it"
+fi

@@ -146,6 +146,12 @@ static void test_read(void **state)
 	assert_int_equal(proc_top_read(root, ID, 41, &t), -1);
 	assert_int_equal(t.n, 0);
 	assert_int_equal(proc_top_read(root, ID, 7, &t), -1);
+	/* the container stopping: its cgroup is empty */
+	PUTS("sys/fs/cgroup/system.slice/docker-" ID ".scope/cgroup.procs", "");
+	PUTS("sys/fs/cgroup/system.slice/docker-" ID ".scope/sub/cgroup.procs",
+	     "");
+	assert_int_equal(proc_top_read(root, ID, 40, &t), -1);
+	assert_int_equal(t.n, 0);
 }
 
 int main(void)
