@@ -14,7 +14,8 @@ fi
 
 table=$(jq -r '
 	def rows: [
-	  ["first full list, ms (vs docker ps -a)", "first_list_ms", "cli_ps_ms"],
+	  ["first full list on screen, ms (vs docker ps -a in the same pane)", "first_list_ms", "cli_ps_screen_ms"],
+	  ["docker ps -a alone, wall ms", null, "cli_ps_ms"],
 	  ["RSS idle, MB (vs docker stats)", "berth_rss_mb", "cli_rss_mb"],
 	  ["private dirty idle, MB", "berth_private_dirty_mb", "cli_private_dirty_mb"],
 	  ["private dirty after the long sample, MB", "berth_long_private_dirty_mb", null],
