@@ -245,7 +245,11 @@ LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $*; date +%s%N >$f; exec sleep 10
 # what the engine logged over the same window
 log_flood() {
 	local n=$1 name=bench-flood pid v1 v2 c1 c2 p0 p1 t1 t2
-	if ! "$BERTH" --help 2>&1 | grep -qE '^  logs( |$)'; then
+	local help
+	# read whole: grep -q quitting early would SIGPIPE berth, and
+	# pipefail then reads as "no logs command"
+	help=$("$BERTH" --help 2>&1)
+	if ! grep -qE '^  logs( |$)' <<<"$help"; then
 		put "$n" flood_lines_s n/a
 		notes+=("log flood: n/a, this berth has no 'logs' command yet")
 		return
