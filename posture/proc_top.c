@@ -2,17 +2,18 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "posture/hostfacts_fs.h"
+
 /* Bounds against a cgroup tree that is not what a container makes. */
 #define DEPTH_MAX 8
 #define PIDS_MAX 65536
-#define CMDLINE_MAX 32768
+#define CMDLINE_MAX 32768 /* ps prints more; the rules read the start */
 
 struct pids {
 	long *v;
@@ -93,31 +94,6 @@ int proc_top_cgroup_dir(const char *root, const char *cgroup, const char *id,
 	return -1;
 }
 
-/* At most max bytes of a file; NULL when it cannot be read. */
-static char *slurp(const char *path, size_t max, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	char *b;
-	ssize_t r;
-
-	*len = 0;
-	if (fd < 0)
-		return NULL;
-	b = malloc(max + 1);
-	while (b && *len < max) {
-		r = read(fd, b + *len, max - *len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		*len += (size_t)r;
-	}
-	close(fd);
-	if (b)
-		b[*len] = '\0';
-	return b;
-}
-
 static int add_pid(struct pids *p, long pid)
 {
 	long *v;
@@ -147,7 +123,7 @@ static int collect(const char *dir, int depth, struct pids *p)
 	int rc = 0;
 
 	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
-	b = slurp(path, 1 << 20, &len);
+	b = hf_slurp(path, &len);
 	if (!b)
 		return -1;
 	for (s = b; rc == 0 && *s; s = e) {
@@ -217,7 +193,7 @@ static int read_stat(const char *root, long pid, char *comm, size_t n,
 	int rc = -1;
 
 	snprintf(path, sizeof(path), "%s/proc/%ld/stat", root, pid);
-	b = slurp(path, 4096, &len);
+	b = hf_slurp(path, &len);
 	if (!b)
 		return -1;
 	open_p = strchr(b, '(');
@@ -247,7 +223,8 @@ static char **row(long pid, const char *cmd)
 }
 
 /* One row per process still there (one that exited meanwhile is left
- * out, as ps would not see it either). */
+ * out, as ps would not see it either).  -1 when a command line cannot
+ * be read whole (over hf_slurp's 1 MiB): the engine's ps is asked. */
 static int fill(const char *root, const struct pids *p, struct api_top *out)
 {
 	char path[256], comm[64], state, *cmdline, *cmd;
@@ -271,7 +248,11 @@ static int fill(const char *root, const struct pids *p, struct api_top *out)
 			continue;
 		snprintf(path, sizeof(path), "%s/proc/%ld/cmdline", root,
 			 p->v[i]);
-		cmdline = slurp(path, CMDLINE_MAX, &len);
+		cmdline = hf_slurp(path, &len);
+		if (!cmdline && errno == ENOMEM) {
+			free(cmd);
+			return -1;
+		}
 		if (!cmdline)
 			continue;
 		proc_top_cmd(cmdline, len, comm, state, cmd, CMDLINE_MAX + 1);
@@ -301,7 +282,7 @@ int proc_top_read(const char *root, const char *id, int64_t pid,
 		return -1;
 	snprintf(path, sizeof(path), "%s/proc/%lld/cgroup", root,
 		 (long long)pid);
-	cg = slurp(path, 1 << 16, &len);
+	cg = hf_slurp(path, &len);
 	if (!cg)
 		return -1;
 	/* an empty cgroup: the container is stopping, the engine says */

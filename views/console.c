@@ -52,6 +52,20 @@ static int load_config(const char *config_path, struct options *opts,
 	return 0;
 }
 
+/* The directory this binary is in, or "" when it cannot be told. */
+static void exe_dir(char dir[1024])
+{
+	ssize_t n = readlink("/proc/self/exe", dir, 1023);
+	char *slash;
+
+	dir[n > 0 ? n : 0] = '\0';
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		dir[0] = '\0';
+}
+
 /* Where the shipped themes are: beside an installed binary
  * (PREFIX/bin/berth -> PREFIX/share/berth/themes) whatever PREFIX was,
  * the configured data directory, and the source tree for ./berth. */
@@ -59,21 +73,14 @@ static void theme_dirs(char exe_share[1024], char exe_src[1024],
 		       const char *dirs[4])
 {
 	char exe[1024];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
 	int k = 0;
 
 	exe_share[0] = exe_src[0] = '\0';
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(exe_share, 1024, "%s/../share/berth/themes",
-				 exe);
-			snprintf(exe_src, 1024, "%s/themes", exe);
-			dirs[k++] = exe_share;
-		}
+	exe_dir(exe);
+	if (exe[0]) {
+		snprintf(exe_share, 1024, "%s/../share/berth/themes", exe);
+		snprintf(exe_src, 1024, "%s/themes", exe);
+		dirs[k++] = exe_share;
 	}
 	dirs[k++] = BERTH_DATADIR "/themes";
 	if (exe_src[0])
@@ -112,19 +119,13 @@ static int load_shipped_eol(struct eol_table *t)
 	char exe[1024], path[1100], msg[512];
 	const char *const rel[] = {"/../share/berth/eol.tsv", "/data/eol.tsv",
 				   "/../../data/eol.tsv"};
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
 	size_t i;
 
 	if (access(BERTH_DATADIR "/eol.tsv", R_OK) == 0)
 		goto load_datadir;
-	if (n <= 0)
+	exe_dir(exe);
+	if (!exe[0])
 		return 0;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return 0;
-	*slash = '\0';
 	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", exe, rel[i]);
 		if (access(path, R_OK) == 0)
