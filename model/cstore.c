@@ -522,6 +522,11 @@ int cstore_listed(const struct cstore *st)
 	return st->listed;
 }
 
+int cstore_listing(const struct cstore *st)
+{
+	return st->listing != NULL;
+}
+
 const char *cstore_error(const struct cstore *st)
 {
 	return st->error;

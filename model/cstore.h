@@ -66,6 +66,7 @@ const struct cstore_entry *cstore_find(const struct cstore *st,
 /* Bumped on every change, so views rebuild their order only then. */
 unsigned long cstore_generation(const struct cstore *st);
 int cstore_listed(const struct cstore *st);	   /* the first list arrived */
+int cstore_listing(const struct cstore *st);	   /* a list is in flight */
 const char *cstore_error(const struct cstore *st); /* last failure, or "" */
 
 /* Live stats for exactly these containers (the visible running rows):

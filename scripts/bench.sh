@@ -217,14 +217,14 @@ event_to_screen() {
 	put "$n" cli_stop_ms "$(median "${cli[@]}")"
 }
 
-# quit_ms ARGS...: ms from the q key to berth's exit, as its parent shell
+# exit_ms CMD: ms from the q key to CMD's exit, as its parent shell
 # sees it.  Not the pane's death: tmux reaps a pane's own process late
 # (1.1 to 1.8 s here even for `sh -c 'read x'`), which is tmux's delay.
-quit_ms() {
+exit_ms() {
 	local f t0
 	f=$(mktemp /tmp/berth-bench-quit.XXXXXX)
 	tm respawn-pane -k -t 0 "env TERM=xterm-256color LANG=C.UTF-8 \
-LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $*; date +%s%N >$f; exec sleep 100000"
+LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $1; date +%s%N >$f; exec sleep 100000"
 	sleep 5
 	t0=$(date +%s%N)
 	keys q
@@ -238,6 +238,26 @@ LC_ALL=C.UTF-8 DOCKER_HOST=$DOCKER_HOST $BERTH $*; date +%s%N >$f; exec sleep 10
 		echo timeout
 	fi
 	rm -f "$f"
+}
+
+# quit_ms ARGS...: berth's q, the median of RUNS
+quit_ms() {
+	local r v=()
+	for r in $(seq "$RUNS"); do
+		v+=("$(exit_ms "$BERTH $*")")
+	done
+	median "${v[@]}"
+}
+
+# key_floor_ms: the same path for a program that only waits for one key
+# and exits: tmux's send-keys, the pty, the scheduler and the shell's
+# date under this load.  What berth adds is its q minus this.
+key_floor_ms() {
+	local r v=()
+	for r in $(seq "$RUNS"); do
+		v+=("$(exit_ms "sh -c 'stty raw -echo; dd bs=1 count=1 of=/dev/null 2>/dev/null'")")
+	done
+	median "${v[@]}"
 }
 
 # log_flood N: lines/s the logs view absorbs from a container counting as
@@ -272,7 +292,14 @@ log_flood() {
 	put "$n" flood_cpu_pct "$(pct $((p1 - p0)) $((t2 - t1)))"
 	put "$n" flood_rss_mb "$(mb "$(mem_kb "$pid" Rss)")"
 	put "$n" flood_quit_ms "$(quit_ms logs "$name")"
+	put "$n" flood_key_floor_ms "$(key_floor_ms)"
 	tm_idle
+	# the CLI following the same flood: how fast the engine serves a
+	# follower at all, here and now
+	c1=$(last_num) t1=$(now_ms)
+	v2=$(timeout "$FLOOD_S" docker logs -f --tail 0 "$name" 2>/dev/null | tail -1 | tr -dc '0-9')
+	t2=$(now_ms)
+	put "$n" flood_cli_lines_s "$(awk -v a="${c1:-0}" -v b="${v2:-0}" -v ms=$((t2 - t1)) 'BEGIN { printf "%d", (b > a ? b - a : 0) * 1000 / ms }')"
 	docker rm -f "$name" >/dev/null
 }
 
@@ -308,6 +335,7 @@ bench_n() {
 		put "$n" berth_long_private_dirty_mb "$(mb "$(mem_kb "$(tm_pid)" Private_Dirty)")"
 	fi
 	put "$n" quit_ms "$(quit_ms)"
+	put "$n" key_floor_ms "$(key_floor_ms)"
 	say "N=$n: event to screen"
 	event_to_screen "$n"
 	say "N=$n: docker stats (streaming, the CLI's live view), $IDLE_S s"
@@ -355,9 +383,10 @@ for n in $N_LIST; do
 	row "posture pass, ms (vs docker inspect all)" "$n" posture_ms cli_inspect_ms
 	row "  engine CPU it cost, ms of a core" "$n" posture_engine_cpu_ms cli_inspect_engine_cpu_ms
 	row "docker stats --no-stream, ms" "$n" "" cli_stats_nostream_ms
-	row "log flood, lines/s absorbed" "$n" flood_lines_s flood_produced_lines_s
-	row "q to exit, ms: containers pane" "$n" quit_ms ""
-	row "q to exit, ms: logs pane under the flood" "$n" flood_quit_ms ""
+	row "log flood, lines/s shown (vs docker logs -f)" "$n" flood_lines_s flood_cli_lines_s
+	row "  lines/s the engine logged meanwhile" "$n" "" flood_produced_lines_s
+	row "q to exit, ms: containers pane (vs one-key program)" "$n" quit_ms key_floor_ms
+	row "q to exit, ms: logs pane under the flood" "$n" flood_quit_ms flood_key_floor_ms
 done
 for m in "${notes[@]}"; do
 	echo "note: $m"

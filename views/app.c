@@ -215,24 +215,45 @@ static void views_engine_up(struct app *a)
 			a->views[i]->engine_up(a->data[i]);
 }
 
+/* The store's list goes out alone: it is what the first screen waits
+ * for, and at a thousand containers the scan's own list and inspects,
+ * sent beside it, made it land at twice the CLI's time. */
 static void on_engine_up(void *ud)
 {
 	struct app_engine *e = ud;
 	struct app *a = e->app;
 
+	e->after_list = 1;
 	cstore_relist(e->containers);
+	if (!is_selected(e))
+		return;
+	e->up_view = a->active;
+	if (a->views[a->active]->engine_up)
+		a->views[a->active]->engine_up(a->data[a->active]);
+	if (a->status_error)
+		app_status(a, "connected to %s", api_client_host(e->client));
+}
+
+/* The list landed (or failed): the scan and the panes not on screen. */
+static void after_first_list(struct app_engine *e)
+{
+	struct app *a = e->app;
+	int i;
+
+	e->after_list = 0;
 	pscan_all(&e->posture);
 	if (!is_selected(e))
 		return;
-	views_engine_up(a);
-	if (a->status_error)
-		app_status(a, "connected to %s", api_client_host(e->client));
+	for (i = 0; i < a->n_views; i++)
+		if (i != e->up_view && a->views[i]->engine_up)
+			a->views[i]->engine_up(a->data[i]);
 }
 
 static void on_engine_down(const char *why, void *ud)
 {
 	struct app_engine *e = ud;
 
+	e->after_list = 0;
 	cstore_disconnect(e->containers);
 	if (is_selected(e))
 		app_error(e->app, "%s", why);
@@ -242,6 +263,8 @@ static void on_store_changed(void *ud, int structural)
 {
 	struct app_engine *e = ud;
 
+	if (e->after_list && !cstore_listing(e->containers))
+		after_first_list(e);
 	if (structural)
 		loop_dirty(e->app->loop);
 	else

@@ -30,6 +30,10 @@ struct app_engine {
 	int contents_fd_id;
 	int alerts;
 	char last_alert[160];
+	/* up, and the rest waits for the store's first list; up_view was
+	 * the pane on screen, told at once */
+	int after_list;
+	int up_view;
 };
 
 struct app {

@@ -22,7 +22,8 @@ static char *dup_str(const char *s)
 }
 
 static void push_text(struct logs_src *s, int stream, unsigned flags,
-		      const struct logline *ln, const char *text, size_t len)
+		      const struct logline *ln, int64_t tsn, const char *text,
+		      size_t len)
 {
 	struct sb_entry e = {0};
 
@@ -34,7 +35,7 @@ static void push_text(struct logs_src *s, int stream, unsigned flags,
 	if (ln && ln->ts_len) {
 		e.ts = ln->ts;
 		e.ts_len = ln->ts_len;
-		e.tsn = sb_parse_time(ln->ts, ln->ts_len);
+		e.tsn = tsn;
 	}
 	if (sb_push(&s->p->sb, &e) != 0)
 		return;
@@ -54,7 +55,7 @@ static void exit_marker(struct logs_src *s, int64_t code)
 		     "\xe2\x80\x94 container exited with code %" PRId64
 		     " \xe2\x80\x94",
 		     code);
-	push_text(s, LOG_STDOUT, SB_MARKER, NULL, msg, (size_t)n);
+	push_text(s, LOG_STDOUT, SB_MARKER, NULL, 0, msg, (size_t)n);
 }
 
 static int on_line(const struct logline *ln, void *ud)
@@ -67,8 +68,8 @@ static int on_line(const struct logline *ln, void *ud)
 		return 0;
 	if (tsn)
 		s->last_tsn = tsn;
-	push_text(s, ln->stream, ln->truncated ? SB_TRUNCATED : 0, ln, ln->text,
-		  ln->len);
+	push_text(s, ln->stream, ln->truncated ? SB_TRUNCATED : 0, ln, tsn,
+		  ln->text, ln->len);
 	return 0;
 }
 

@@ -25,9 +25,10 @@ table=$(jq -r '
 	  ["event to screen, ms (vs docker stop -t 0)", "event_ms", "cli_stop_ms"],
 	  ["posture pass, ms (vs docker inspect of all)", "posture_ms", "cli_inspect_ms"],
 	  ["engine CPU of that pass, ms", "posture_engine_cpu_ms", "cli_inspect_engine_cpu_ms"],
-	  ["log flood shown, lines/s (vs logged)", "flood_lines_s", "flood_produced_lines_s"],
-	  ["q to exit, ms: containers pane", "quit_ms", null],
-	  ["q to exit, ms: logs pane under the flood", "flood_quit_ms", null]
+	  ["log flood shown, lines/s (vs docker logs -f of it)", "flood_lines_s", "flood_cli_lines_s"],
+	  ["lines/s the engine logged meanwhile", null, "flood_produced_lines_s"],
+	  ["q to exit, ms: containers pane (vs a program that exits on one key)", "quit_ms", "key_floor_ms"],
+	  ["q to exit, ms: logs pane under the flood (vs the same)", "flood_quit_ms", "flood_key_floor_ms"]
 	];
 	def v($r; $k): if $k == null then "" else ($r[$k] // "n/a" | tostring) end;
 	.results as $res | ($res | keys | sort_by(tonumber)) as $ns |

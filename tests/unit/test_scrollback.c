@@ -257,6 +257,32 @@ static void test_parse_time(void **state)
 	assert_int_equal(sb_parse_time(NULL, 0), 0);
 }
 
+/* The second is remembered between calls: a line of another second,
+ * or the same second with another offset, must not get the last one's. */
+static void test_parse_time_cached(void **state)
+{
+	static const char *const ts[] = {
+		"2024-01-02T03:04:05.5Z", "2024-01-02T03:04:05.6+01:00",
+		"2024-01-02T03:04:06Z",	  "2024-01-02T03:04:05Z",
+		"2025-01-02T03:04:05Z",	  "2024-01-02T03:04:05.7-02:30",
+	};
+	static const long long want[] = {
+		1704164645LL * 1000000000 + 500000000,
+		(1704164645LL - 3600) * 1000000000 + 600000000,
+		1704164646LL * 1000000000,
+		1704164645LL * 1000000000,
+		1735787045LL * 1000000000,
+		(1704164645LL + 9000) * 1000000000 + 700000000,
+	};
+	size_t i, round;
+
+	(void)state;
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < sizeof(ts) / sizeof(ts[0]); i++)
+			assert_int_equal(sb_parse_time(ts[i], strlen(ts[i])),
+					 want[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +295,7 @@ int main(void)
 		cmocka_unit_test(test_regex_search),
 		cmocka_unit_test(test_filter_walk),
 		cmocka_unit_test(test_parse_time),
+		cmocka_unit_test(test_parse_time_cached),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
