@@ -62,6 +62,8 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_LOGS_FOLLOW] = {"logs.follow", "follow", KCTX_LOGS},
 	[ACT_LOGS_WRAP] = {"logs.wrap", "wrap lines", KCTX_LOGS},
 	[ACT_LOGS_TIMESTAMPS] = {"logs.timestamps", "timestamps", KCTX_LOGS},
+	[ACT_LOGS_COLOURS] = {"logs.colours", "the programs' own colours",
+			      KCTX_LOGS},
 	[ACT_VIEW_SEARCH] = {"view.search", "search", KCTX_LOGS},
 	[ACT_VIEW_SEARCH_NEXT] = {"view.search_next", "next match", KCTX_LOGS},
 	[ACT_VIEW_SEARCH_PREV] = {"view.search_prev", "previous match",
@@ -223,6 +225,7 @@ static const struct key_binding km_logs[] = {
 	B('N', ACT_VIEW_SEARCH_PREV), B('&', ACT_LIST_FILTER),
 	BAR('s', ACT_LOGS_SAVE),      B('T', ACT_LOGS_TAIL),
 	B('S', ACT_LOGS_SINCE),	      B('R', ACT_LOGS_REGEX),
+	B('c', ACT_LOGS_COLOURS),
 };
 
 static const struct key_binding km_inspect[] = {

@@ -78,6 +78,11 @@ static const struct option_def op_rows[] = {
 	{"log_max_bytes", OPT_BYTES, OFF(log_max_bytes), 16 * MIB, NULL,
 	 64 * KIB, GIB, NULL, "SIZE",
 	 "Bytes a log view keeps; K, M and G suffixes allowed.", NULL},
+	{"log_colours", OPT_BOOL, OFF(log_colours), 1, NULL, 0, 0, NULL, NULL,
+	 "Show the colours and bold or underlined text that programs write "
+	 "into their logs (c toggles it); other escape sequences are always "
+	 "removed.  Off when NO_COLOR is set.",
+	 NULL},
 	{"stats", OPT_BOOL, OFF(stats), 1, NULL, 0, 0, NULL, NULL,
 	 "Live CPU and memory figures for the visible rows.", NULL},
 	{"refresh_ms", OPT_INT, OFF(refresh_ms), 500, NULL, 16, 10000, NULL,

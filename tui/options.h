@@ -37,6 +37,7 @@ struct options {
 	long log_tail;
 	long log_max_lines;
 	long log_max_bytes;
+	bool log_colours;
 	bool stats;
 	long refresh_ms;
 	char *shell; /* colon-separated, tried in order */

@@ -120,7 +120,56 @@ static int put(char *out, size_t outlen, size_t *j, const void *s, size_t n)
 	return 0;
 }
 
-size_t term_sanitize(const char *in, size_t len, char *out, size_t outlen)
+/* Where the colours change, for term_sanitize_styled. */
+struct styled {
+	struct sgr_run *runs;
+	size_t max, n;
+	struct sgr_style cur;
+	int full;
+};
+
+static void style_at(struct styled *st, size_t j, const struct sgr_style *s)
+{
+	const struct sgr_style *prev =
+		st->n ? &st->runs[st->n - 1].st : &sgr_plain;
+
+	if (st->n && st->runs[st->n - 1].at == j) {
+		st->runs[st->n - 1].st = *s;
+		return;
+	}
+	if (sgr_same(prev, s))
+		return;
+	if (st->n + 1 >= st->max) {
+		/* out of room: plain from here on, not the last colour to
+		 * the end of the line */
+		st->runs[st->max - 1].at = (uint32_t)j;
+		st->runs[st->max - 1].st = sgr_plain;
+		st->n = st->max;
+		st->full = 1;
+		return;
+	}
+	st->runs[st->n].at = (uint32_t)j;
+	st->runs[st->n].st = *s;
+	st->n++;
+}
+
+/* An escape sequence at p (k bytes): an SGR one changes the style. */
+static void maybe_sgr(struct styled *st, const unsigned char *p, size_t k,
+		      size_t j)
+{
+	struct sgr_style s;
+
+	if (!st || st->full || k < 3 || p[1] != '[' || p[k - 1] != 'm')
+		return;
+	s = st->cur;
+	if (sgr_apply(&s, (const char *)p + 2, k - 3) != 0)
+		return;
+	st->cur = s;
+	style_at(st, j, &s);
+}
+
+static size_t sanitize(const char *in, size_t len, char *out, size_t outlen,
+		       struct styled *st)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	size_t i = 0, j = 0;
@@ -132,7 +181,9 @@ size_t term_sanitize(const char *in, size_t len, char *out, size_t outlen)
 		size_t n;
 
 		if (p[i] == 0x1b) {
-			i += skip_escape(p + i, len - i);
+			n = skip_escape(p + i, len - i);
+			maybe_sgr(st, p + i, n, j);
+			i += n;
 			continue;
 		}
 		if (p[i] == '\t') {
@@ -163,6 +214,24 @@ size_t term_sanitize(const char *in, size_t len, char *out, size_t outlen)
 	}
 	out[j] = '\0';
 	return j;
+}
+
+size_t term_sanitize(const char *in, size_t len, char *out, size_t outlen)
+{
+	return sanitize(in, len, out, outlen, NULL);
+}
+
+size_t term_sanitize_styled(const char *in, size_t len, char *out,
+			    size_t outlen, struct sgr_run *runs,
+			    size_t max_runs, size_t *n_runs)
+{
+	struct styled st = {runs, max_runs, 0, {0}, max_runs < 2};
+	size_t r;
+
+	st.cur = sgr_plain;
+	r = sanitize(in, len, out, outlen, &st);
+	*n_runs = st.n;
+	return r;
 }
 
 char *term_sanitize_dup(const char *s)

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "tui/sgr.h"
+
 /*
  * Makes outside text (container names, labels, log lines, engine messages)
  * safe to put on the user's terminal: no container may move the cursor,
@@ -18,6 +20,14 @@
  * 3 * len + 1 bytes always holds the whole result.
  */
 size_t term_sanitize(const char *in, size_t len, char *out, size_t outlen);
+
+/* The same text as term_sanitize, and where a program's own colours
+ * (SGR sequences, removed from the text like every other) change:
+ * runs[0..*n_runs), at output offsets, in order.  Only the runs that
+ * fit are kept; past the last, the text is plain. */
+size_t term_sanitize_styled(const char *in, size_t len, char *out,
+			    size_t outlen, struct sgr_run *runs,
+			    size_t max_runs, size_t *n_runs);
 
 /* A malloc'd sanitized copy of a NUL-terminated string (NULL: ""). */
 char *term_sanitize_dup(const char *s);

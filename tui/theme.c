@@ -490,6 +490,8 @@ int theme_clamp_colour(int colour, int ncolours, int *bold)
 }
 
 static attr_t th_attrs[TS_COUNT];
+static int th_dfl_ok;
+static unsigned th_generation;
 
 static attr_t th_curses_attrs(unsigned a)
 {
@@ -521,6 +523,8 @@ void theme_init_curses(const struct theme *t)
 		colours = COLORS;
 		dfl_ok = use_default_colors() == OK;
 	}
+	th_dfl_ok = dfl_ok;
+	th_generation++;
 	for (i = 0; i < TS_COUNT; i++) {
 		const struct theme_style *st = &t->s[i];
 		th_attrs[i] = th_curses_attrs(st->attrs);
@@ -539,6 +543,16 @@ void theme_init_curses(const struct theme *t)
 		if (bold)
 			th_attrs[i] |= A_BOLD;
 	}
+}
+
+int theme_default_colours(void)
+{
+	return th_dfl_ok;
+}
+
+unsigned theme_curses_generation(void)
+{
+	return th_generation;
 }
 
 attr_t theme_attr(enum theme_slot slot)

@@ -119,6 +119,13 @@ int theme_clamp_colour(int colour, int ncolours, int *bold);
  * attributes alone.  theme_attr() is what views pass to wattr_on().
  */
 void theme_init_curses(const struct theme *t);
+/* Whether the terminal's own colours (-1) can be used in pairs, and a
+ * count bumped by every theme_init_curses (pairs made later for other
+ * uses start again then). */
+int theme_default_colours(void);
+unsigned theme_curses_generation(void);
+/* Pairs 1..THEME_PAIRS are the theme's. */
+#define THEME_PAIRS TS_COUNT
 attr_t theme_attr(enum theme_slot slot);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tui/theme.h"
 #include "views/logs.h"
 #include "views/registry.h"
 
@@ -50,6 +51,7 @@ static void *create(struct app *a)
 	p->a = a;
 	p->tail = o->log_tail;
 	p->follow = 1;
+	p->colours = o->log_colours && !theme_no_color_requested();
 	p->cur = SB_NONE;
 	sb_init(&p->sb, (size_t)o->log_max_lines, (size_t)o->log_max_bytes);
 	return p;
@@ -282,6 +284,11 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 		break;
 	case ACT_LOGS_TIMESTAMPS:
 		p->show_ts = !p->show_ts;
+		break;
+	case ACT_LOGS_COLOURS:
+		p->colours = !p->colours;
+		app_status(p->a, "the programs' colours: %s",
+			   p->colours ? "shown" : "off");
 		break;
 	case ACT_LOGS_FOLLOW:
 		p->follow = !p->follow;

@@ -63,6 +63,7 @@ struct logs_pane {
 	int64_t since;	     /* UNIX seconds, 0: none */
 	char since_text[64]; /* as typed */
 	int show_ts, wrap, follow, regex;
+	int colours;  /* the programs' own SGR colours, or plain */
 	int visible;  /* streams run only while the pane is shown */
 	uint64_t top; /* first line shown while paused */
 	int at_end;   /* the last drawn line was the newest */

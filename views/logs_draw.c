@@ -6,10 +6,12 @@
 
 #include "tui/draw.h"
 #include "tui/sanitize.h"
+#include "tui/sgr_attr.h"
 #include "views/logs.h"
 
 /* Input cut so the sanitized text (3x at worst) fits DRAW_MAX_IN. */
 #define IN_MAX ((DRAW_MAX_IN - 16) / 3)
+#define SHOWN_RUNS 64 /* colour changes kept per line; then plain */
 
 struct shown {
 	char pre[160]; /* container prefix and timestamp */
@@ -17,6 +19,8 @@ struct shown {
 	size_t len;
 	attr_t attr;
 	int pre_cols;
+	struct sgr_run runs[SHOWN_RUNS];
+	size_t n_runs;
 };
 
 static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
@@ -35,7 +39,14 @@ static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 		snprintf(s->pre + k, sizeof(s->pre) - (size_t)k, "%s ", ts);
 	}
 	s->pre_cols = text_width(s->pre);
-	s->len = term_sanitize(sb_line_text(l), n, s->text, sizeof(s->text));
+	s->n_runs = 0;
+	if (p->colours)
+		s->len = term_sanitize_styled(sb_line_text(l), n, s->text,
+					      sizeof(s->text), s->runs,
+					      SHOWN_RUNS, &s->n_runs);
+	else
+		s->len = term_sanitize(sb_line_text(l), n, s->text,
+				       sizeof(s->text));
 	if ((l->flags & SB_TRUNCATED) || n < l->len) {
 		size_t room = sizeof(s->text) - s->len;
 		int m = snprintf(s->text + s->len, room, " [cut]");
@@ -92,6 +103,27 @@ static int piece(WINDOW *w, int y, int x, int end, const char *t, size_t a,
 	return x + cols;
 }
 
+/* Draws text[a, b) in the line's own colours: cut where they change. */
+static int styled(WINDOW *w, int y, int x, int end, const struct shown *s,
+		  size_t a, size_t b)
+{
+	size_t r = 0, stop;
+	const struct sgr_style *st = &sgr_plain;
+
+	while (r < s->n_runs && s->runs[r].at <= a)
+		st = &s->runs[r++].st;
+	while (a < b && x < end) {
+		stop = r < s->n_runs && s->runs[r].at < b ? s->runs[r].at : b;
+		x = piece(w, y, x, end, s->text, a, stop,
+			  sgr_same(st, &sgr_plain) ? s->attr
+						   : sgr_attr(st, s->attr));
+		a = stop;
+		if (r < s->n_runs && s->runs[r].at <= a)
+			st = &s->runs[r++].st;
+	}
+	return x;
+}
+
 static int span(const struct logs_pane *p, WINDOW *w, int y, int x, int end,
 		const struct shown *s, size_t a, size_t b)
 {
@@ -108,13 +140,13 @@ static int span(const struct logs_pane *p, WINDOW *w, int y, int x, int end,
 		if (so >= b)
 			break;
 		if (so > a)
-			x = piece(w, y, x, end, s->text, a, so, s->attr);
+			x = styled(w, y, x, end, s, a, so);
 		so = so > a ? so : a;
 		eo = eo < b ? eo : b;
 		x = piece(w, y, x, end, s->text, so, eo, hl);
 		a = eo;
 	}
-	return piece(w, y, x, end, s->text, a, b, s->attr);
+	return styled(w, y, x, end, s, a, b);
 }
 
 /* Draws one line from row y (at most max rows); returns rows used. */

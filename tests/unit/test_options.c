@@ -32,6 +32,7 @@ static void test_defaults(void **state)
 	assert_int_equal(o.log_max_lines, 100000);
 	assert_int_equal(o.log_max_bytes, 16L * 1024 * 1024);
 	assert_true(o.stats);
+	assert_true(o.log_colours);
 	assert_int_equal(o.refresh_ms, 500);
 	assert_string_equal(o.shell, "/bin/bash:/bin/sh");
 	assert_true(o.confirm_destructive);
@@ -53,7 +54,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 16);
+	assert_int_equal(n, 17);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
@@ -88,6 +89,7 @@ static void test_full_file(void **state)
 	assert_int_equal(o.log_max_lines, 2000);
 	assert_int_equal(o.log_max_bytes, 4L * 1024 * 1024);
 	assert_false(o.stats);
+	assert_false(o.log_colours);
 	assert_int_equal(o.refresh_ms, 100);
 	assert_string_equal(o.shell, "/bin/zsh:/bin/sh");
 	assert_false(o.confirm_destructive);
@@ -261,8 +263,12 @@ static void test_set(void **state)
 			 -1);
 	assert_int_equal(options_set(&o, "stats", "OFF", err, sizeof(err)), 0);
 	assert_false(o.stats);
+	assert_true(o.log_colours);
 	assert_int_equal(options_set(&o, "stats", "1", err, sizeof(err)), 0);
 	assert_true(o.stats);
+	assert_int_equal(options_set(&o, "log_colours", "no", err, sizeof(err)),
+			 0);
+	assert_false(o.log_colours);
 	assert_int_equal(options_set(&o, "host", "tcp://127.0.0.1:2375", err,
 				     sizeof(err)),
 			 0);
