@@ -35,6 +35,11 @@ struct logs_src {
 	int pending_exit;  /* died while its stream was still open */
 	int exit_marked;   /* the marker for this run is in the ring */
 	int64_t die_code;
+	/* its log driver (from the inspect): how the engine reads it back,
+	 * and where it sends the output, said once in the ring */
+	int read_mode; /* enum log_driver_read */
+	char where[200];
+	int driver_noted;
 	/* A swarm service ("service:ID"): no inspect, always framed; its
 	 * stream is a plain request demultiplexed in logs_src.c. */
 	int service;

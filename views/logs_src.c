@@ -7,6 +7,7 @@
 
 #include "api/container_inspect.h"
 #include "api/swarm_service.h"
+#include "model/log_driver.h"
 #include "views/logs.h"
 
 #define LBL_PROJECT "com.docker.compose.project"
@@ -58,6 +59,20 @@ static void exit_marker(struct logs_src *s, int64_t code)
 	push_text(s, LOG_STDOUT, SB_MARKER, NULL, 0, msg, (size_t)n);
 }
 
+static void driver_marker(struct logs_src *s, const char *what)
+{
+	char msg[400];
+	int n;
+
+	n = snprintf(msg, sizeof(msg),
+		     "\xe2\x80\x94 log driver %s: %s \xe2\x80\x94", s->where,
+		     what);
+	if (n > 0)
+		push_text(s, LOG_STDOUT, SB_MARKER, NULL, 0, msg,
+			  (size_t)n < sizeof(msg) ? (size_t)n
+						  : sizeof(msg) - 1);
+}
+
 static int on_line(const struct logline *ln, void *ud)
 {
 	struct logs_src *s = ud;
@@ -68,6 +83,10 @@ static int on_line(const struct logline *ln, void *ud)
 		return 0;
 	if (tsn)
 		s->last_tsn = tsn;
+	if (s->read_mode == LOG_READ_CACHE && !s->driver_noted) {
+		s->driver_noted = 1;
+		driver_marker(s, "shown from the engine's local copy");
+	}
 	push_text(s, ln->stream, ln->truncated ? SB_TRUNCATED : 0, ln, tsn,
 		  ln->text, ln->len);
 	return 0;
@@ -90,9 +109,24 @@ static void on_end(api_code code, const struct api_error *err, void *ud)
 	s->stream = NULL;
 	loglines_finish(&s->ll);
 	loglines_done(&s->ll);
-	if (code != API_OK && code != API_E_CANCELLED)
+	if (code != API_OK && code != API_E_CANCELLED &&
+	    s->read_mode == LOG_READ_CACHE) {
+		/* the driver sends it elsewhere and the engine kept no copy:
+		 * say where to look, not only that reading failed */
+		if (s->driver_noted != 2)
+			driver_marker(s,
+				      "the engine keeps no copy it can read "
+				      "back (its cache is off); the logs are "
+				      "there");
+		s->driver_noted = 2;
+		app_error(s->p->a,
+			  "logs of %s: log driver %s, not readable "
+			  "here",
+			  s->name, s->where);
+	} else if (code != API_OK && code != API_E_CANCELLED) {
 		app_error(s->p->a, "logs of %s: %s", s->name,
 			  err && err->msg[0] ? err->msg : "stream failed");
+	}
 	if (s->pending_exit)
 		exit_marker(s, s->die_code);
 	else if (!s->running && code == API_OK)
@@ -218,12 +252,23 @@ static void inspect_done(struct api_request *req, api_code code,
 	s->tty = ci.config.tty;
 	s->running = ci.state.running || ci.state.restarting;
 	s->exit_code = ci.state.exit_code;
+	s->read_mode = (int)log_driver_read(ci.host_config.log_type);
+	log_driver_where(ci.host_config.log_type, &ci.host_config.log_config,
+			 s->where, sizeof(s->where));
 	/* events name the full id: keep it rather than a name typed */
 	if (ci.id && ci.id[0] && (id = dup_str(ci.id)) != NULL) {
 		free(s->id);
 		s->id = id;
 	}
 	api_container_inspect_free(&ci);
+	if (s->read_mode == LOG_READ_NEVER) {
+		if (!s->driver_noted)
+			driver_marker(s, "this container's output is not "
+					 "kept, so there is nothing to show");
+		s->driver_noted = 1;
+		app_dirty(s->p->a);
+		return;
+	}
 	start_stream(s);
 }
 
