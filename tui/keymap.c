@@ -64,6 +64,15 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_LOGS_TIMESTAMPS] = {"logs.timestamps", "timestamps", KCTX_LOGS},
 	[ACT_LOGS_COLOURS] = {"logs.colours", "the programs' own colours",
 			      KCTX_LOGS},
+	[ACT_LOGS_NEXT_ERROR] = {"logs.next_error", "next error-level line",
+				 KCTX_LOGS},
+	[ACT_LOGS_PREV_ERROR] = {"logs.prev_error", "previous error-level line",
+				 KCTX_LOGS},
+	[ACT_LOGS_JUMP_TIME] = {"logs.jump_time", "jump to a time (UTC)",
+				KCTX_LOGS},
+	[ACT_LOGS_JUMP_START] = {"logs.jump_start",
+				 "jump to the container's last start",
+				 KCTX_LOGS},
 	[ACT_VIEW_SEARCH] = {"view.search", "search", KCTX_LOGS},
 	[ACT_VIEW_SEARCH_NEXT] = {"view.search_next", "next match", KCTX_LOGS},
 	[ACT_VIEW_SEARCH_PREV] = {"view.search_prev", "previous match",
@@ -225,7 +234,9 @@ static const struct key_binding km_logs[] = {
 	B('N', ACT_VIEW_SEARCH_PREV), B('&', ACT_LIST_FILTER),
 	BAR('s', ACT_LOGS_SAVE),      B('T', ACT_LOGS_TAIL),
 	B('S', ACT_LOGS_SINCE),	      B('R', ACT_LOGS_REGEX),
-	B('c', ACT_LOGS_COLOURS),
+	B('c', ACT_LOGS_COLOURS),     B('e', ACT_LOGS_NEXT_ERROR),
+	B('E', ACT_LOGS_PREV_ERROR),  B('@', ACT_LOGS_JUMP_TIME),
+	B('^', ACT_LOGS_JUMP_START),
 };
 
 static const struct key_binding km_inspect[] = {

@@ -154,6 +154,11 @@ static void goto_match(struct logs_pane *p, int dir)
 			   dir > 0 ? "later" : "earlier", p->search_text);
 		return;
 	}
+	logs_show_line(p, q);
+}
+
+void logs_show_line(struct logs_pane *p, uint64_t q)
+{
 	p->cur = q;
 	p->follow = 0;
 	p->top = q;
@@ -172,6 +177,13 @@ static void search_done(struct app *a, const char *text, void *ud)
 	p->cur = SB_NONE;
 	if (p->search.active)
 		goto_match(p, -1); /* the newest match first */
+}
+
+static void jump_time_done(struct app *a, const char *text, void *ud)
+{
+	(void)a;
+	if (text && *text)
+		logs_jump_time(ud, text);
 }
 
 static void filter_change(struct app *a, const char *text, void *ud)
@@ -264,6 +276,18 @@ static unsigned prompts(struct logs_pane *p, enum action act)
 	case ACT_LOGS_SINCE:
 		app_prompt(p->a, "since (10m, 2h, RFC 3339; empty: none):",
 			   p->since_text, NULL, since_done, p);
+		break;
+	case ACT_LOGS_NEXT_ERROR:
+	case ACT_LOGS_PREV_ERROR:
+		logs_jump_level(p, act == ACT_LOGS_NEXT_ERROR ? 1 : -1);
+		break;
+	case ACT_LOGS_JUMP_TIME:
+		app_prompt(p->a,
+			   "jump to (UTC, HH:MM or YYYY-MM-DD HH:MM):", "",
+			   NULL, jump_time_done, p);
+		break;
+	case ACT_LOGS_JUMP_START:
+		logs_jump_start(p);
 		break;
 	case ACT_LOGS_SAVE:
 		snprintf(init, sizeof(init), "%.280s.log",

@@ -35,6 +35,12 @@ struct logs_src {
 	int pending_exit;  /* died while its stream was still open */
 	int exit_marked;   /* the marker for this run is in the ring */
 	int64_t die_code;
+	/* its last start and the end of the run before (from the inspect;
+	 * 0: never).  The engine records StartedAt after the process has
+	 * begun writing, so the run's first line is the first one after the
+	 * previous finish, not the first at or after StartedAt. */
+	int64_t started_tsn;
+	int64_t finished_tsn;
 	/* its log driver (from the inspect): how the engine reads it back,
 	 * and where it sends the output, said once in the ring */
 	int read_mode; /* enum log_driver_read */
@@ -102,5 +108,16 @@ void logs_draw(struct logs_pane *p, WINDOW *w, const struct rect *r);
 /* "10m", "2h", "30s", "1d" ago, or an RFC 3339 time: UNIX seconds, or
  * -1 when it is neither.  now is the current time. */
 int64_t logs_parse_since(const char *s, int64_t now);
+
+/* logs.c: line q in the middle of the pane, paused there */
+void logs_show_line(struct logs_pane *p, uint64_t q);
+
+/* logs_jump.c: to the next (dir 1) or previous (-1) line whose level is
+ * error or worse; to the first line at or after a time typed as HH:MM,
+ * HH:MM:SS or YYYY-MM-DD HH:MM[:SS] (UTC, as the engine's timestamps);
+ * to the first line of the container's last start. */
+void logs_jump_level(struct logs_pane *p, int dir);
+void logs_jump_time(struct logs_pane *p, const char *text);
+void logs_jump_start(struct logs_pane *p);
 
 #endif

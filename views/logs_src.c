@@ -228,6 +228,14 @@ static void start_stream(struct logs_src *s)
 	}
 }
 
+/* An inspect's RFC 3339 time in ns, 0 for none or the zero time. */
+static int64_t stamp_tsn(const char *t)
+{
+	int64_t v = t ? sb_parse_time(t, strlen(t)) : 0;
+
+	return v > 0 ? v : 0;
+}
+
 static void inspect_done(struct api_request *req, api_code code,
 			 const struct api_response *resp,
 			 const struct api_error *err, void *ud)
@@ -252,6 +260,8 @@ static void inspect_done(struct api_request *req, api_code code,
 	s->tty = ci.config.tty;
 	s->running = ci.state.running || ci.state.restarting;
 	s->exit_code = ci.state.exit_code;
+	s->started_tsn = stamp_tsn(ci.state.started_at);
+	s->finished_tsn = stamp_tsn(ci.state.finished_at);
 	s->read_mode = (int)log_driver_read(ci.host_config.log_type);
 	log_driver_where(ci.host_config.log_type, &ci.host_config.log_config,
 			 s->where, sizeof(s->where));
