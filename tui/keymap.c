@@ -70,6 +70,9 @@ static const struct action_info km_actions[ACT_COUNT] = {
 				 KCTX_LOGS},
 	[ACT_LOGS_JUMP_TIME] = {"logs.jump_time", "jump to a time (UTC)",
 				KCTX_LOGS},
+	[ACT_LOGS_FIELDS] = {"logs.fields",
+			     "JSON and logfmt lines as fields, or raw",
+			     KCTX_LOGS},
 	[ACT_LOGS_JUMP_START] = {"logs.jump_start",
 				 "jump to the container's last start",
 				 KCTX_LOGS},
@@ -236,7 +239,7 @@ static const struct key_binding km_logs[] = {
 	B('S', ACT_LOGS_SINCE),	      B('R', ACT_LOGS_REGEX),
 	B('c', ACT_LOGS_COLOURS),     B('e', ACT_LOGS_NEXT_ERROR),
 	B('E', ACT_LOGS_PREV_ERROR),  B('@', ACT_LOGS_JUMP_TIME),
-	B('^', ACT_LOGS_JUMP_START),
+	B('^', ACT_LOGS_JUMP_START),  B('J', ACT_LOGS_FIELDS),
 };
 
 static const struct key_binding km_inspect[] = {

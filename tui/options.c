@@ -83,6 +83,10 @@ static const struct option_def op_rows[] = {
 	 "into their logs (c toggles it); other escape sequences are always "
 	 "removed.  Off when NO_COLOR is set.",
 	 NULL},
+	{"log_fields", OPT_BOOL, OFF(log_fields), 1, NULL, 0, 0, NULL, NULL,
+	 "Show JSON and logfmt log lines as time, level, message and the "
+	 "other fields (J toggles the raw line).",
+	 NULL},
 	{"stats", OPT_BOOL, OFF(stats), 1, NULL, 0, 0, NULL, NULL,
 	 "Live CPU and memory figures for the visible rows.", NULL},
 	{"refresh_ms", OPT_INT, OFF(refresh_ms), 500, NULL, 16, 10000, NULL,

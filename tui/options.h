@@ -38,6 +38,7 @@ struct options {
 	long log_max_lines;
 	long log_max_bytes;
 	bool log_colours;
+	bool log_fields;
 	bool stats;
 	long refresh_ms;
 	char *shell; /* colon-separated, tried in order */

@@ -169,6 +169,16 @@ void sb_pattern_free(struct sb_pattern *p)
 	p->gen = sb_generation;
 }
 
+void sb_pattern_set_pred(struct sb_pattern *p,
+			 int (*pred)(void *ud, const char *text, size_t len),
+			 void *ud)
+{
+	sb_pattern_free(p);
+	p->pred = pred;
+	p->pred_ud = ud;
+	p->active = pred != NULL;
+}
+
 int sb_pattern_set(struct sb_pattern *p, const char *text, int regex, char *err,
 		   size_t errlen)
 {
@@ -225,7 +235,7 @@ int sb_pattern_find(const struct sb_pattern *p, const char *text, size_t len,
 	regmatch_t m;
 	size_t i;
 
-	if (!p->active || from > len)
+	if (!p->active || p->pred || from > len)
 		return 0;
 	if (!p->regex) {
 		for (i = from; i + p->tlen <= len; i++) {
@@ -252,8 +262,11 @@ int sb_line_matches(const struct sb_pattern *p, struct sb_line *l)
 	if (!p || !p->active)
 		return 1;
 	if (l->mgen != p->gen) {
-		l->mres = (uint8_t)sb_pattern_find(p, sb_line_text(l), l->len,
-						   0, &so, &eo);
+		l->mres =
+			p->pred ? (uint8_t)(p->pred(p->pred_ud, sb_line_text(l),
+						    l->len) != 0)
+				: (uint8_t)sb_pattern_find(p, sb_line_text(l),
+							   l->len, 0, &so, &eo);
 		l->mgen = p->gen;
 	}
 	return l->mres;

@@ -100,6 +100,10 @@ struct sb_pattern {
 	char *text;
 	size_t tlen;
 	uint32_t gen; /* bumped on every change, for sb_line's cache */
+	/* a filter the pane judges itself (by field, say): whether a
+	 * line's text passes; it marks no span for highlighting */
+	int (*pred)(void *ud, const char *text, size_t len);
+	void *pred_ud;
 };
 
 /* text NULL or "": no pattern.  On a bad regex returns -1 with why in
@@ -107,6 +111,10 @@ struct sb_pattern {
 int sb_pattern_set(struct sb_pattern *p, const char *text, int regex, char *err,
 		   size_t errlen);
 void sb_pattern_free(struct sb_pattern *p);
+/* An active pattern judged by pred (see struct sb_pattern). */
+void sb_pattern_set_pred(struct sb_pattern *p,
+			 int (*pred)(void *ud, const char *text, size_t len),
+			 void *ud);
 
 /* The first match in text[from, len): 1 with [*so, *eo), else 0.  text
  * must have a NUL at len (regexec stops at the first NUL). */

@@ -52,6 +52,7 @@ static void *create(struct app *a)
 	p->tail = o->log_tail;
 	p->follow = 1;
 	p->colours = o->log_colours && !theme_no_color_requested();
+	p->fields = o->log_fields;
 	p->cur = SB_NONE;
 	sb_init(&p->sb, (size_t)o->log_max_lines, (size_t)o->log_max_bytes);
 	return p;
@@ -192,6 +193,7 @@ static void filter_change(struct app *a, const char *text, void *ud)
 
 	(void)a;
 	set_pattern(p, &p->filter, p->filter_text, text ? text : "");
+	logs_fields_filter(p, p->filter_text);
 	app_dirty(p->a);
 }
 
@@ -314,6 +316,11 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 		app_status(p->a, "the programs' colours: %s",
 			   p->colours ? "shown" : "off");
 		break;
+	case ACT_LOGS_FIELDS:
+		p->fields = !p->fields;
+		app_status(p->a, "JSON and logfmt lines: %s",
+			   p->fields ? "as fields" : "raw");
+		break;
 	case ACT_LOGS_FOLLOW:
 		p->follow = !p->follow;
 		break;
@@ -321,6 +328,7 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 		p->regex = !p->regex;
 		set_pattern(p, &p->search, p->search_text, p->search_text);
 		set_pattern(p, &p->filter, p->filter_text, p->filter_text);
+		logs_fields_filter(p, p->filter_text);
 		app_status(p->a, "patterns: %s",
 			   p->regex ? "POSIX regex" : "plain text");
 		break;

@@ -10,7 +10,9 @@
 
 #include "api/events.h"
 #include "api/logs.h"
+#include "model/log_fields.h"
 #include "tui/scrollback.h"
+#include "tui/sgr.h"
 #include "views/app.h"
 
 #define LOGS_MAX_SRC 32
@@ -74,7 +76,9 @@ struct logs_pane {
 	int64_t since;	     /* UNIX seconds, 0: none */
 	char since_text[64]; /* as typed */
 	int show_ts, wrap, follow, regex;
-	int colours;  /* the programs' own SGR colours, or plain */
+	int colours; /* the programs' own SGR colours, or plain */
+	int fields;  /* JSON and logfmt lines as fields, or raw */
+	struct log_filter field_filter; /* when the filter is by field */
 	int visible;  /* streams run only while the pane is shown */
 	uint64_t top; /* first line shown while paused */
 	int at_end;   /* the last drawn line was the newest */
@@ -119,5 +123,14 @@ void logs_show_line(struct logs_pane *p, uint64_t q);
 void logs_jump_level(struct logs_pane *p, int dir);
 void logs_jump_time(struct logs_pane *p, const char *text);
 void logs_jump_start(struct logs_pane *p);
+
+/* logs_fields.c: a JSON or logfmt line as time, level, message and the
+ * other fields, sanitized into buf with its colours in runs; 0 when the
+ * line is plain text.  A filter text made of key=value terms (not in
+ * regex mode) becomes a filter by field on p->filter: returns 1. */
+size_t logs_fields_render(const char *text, size_t n, char *buf, size_t cap,
+			  struct sgr_run *runs, size_t max_runs,
+			  size_t *n_runs);
+int logs_fields_filter(struct logs_pane *p, const char *text);
 
 #endif

@@ -23,10 +23,38 @@ struct shown {
 	size_t n_runs;
 };
 
+/* The line's text as shown: as fields when it is a structured line,
+ * else sanitized (in the program's colours when they are on). */
+static void text_fill(const struct logs_pane *p, const struct sb_line *l,
+		      struct shown *s)
+{
+	size_t n = l->len < IN_MAX ? l->len : IN_MAX, room;
+	int m;
+
+	s->n_runs = 0;
+	if (p->fields && !(l->flags & SB_MARKER) &&
+	    (s->len = logs_fields_render(sb_line_text(l), l->len, s->text,
+					 sizeof(s->text), s->runs, SHOWN_RUNS,
+					 &s->n_runs)) > 0)
+		return;
+	if (p->colours)
+		s->len = term_sanitize_styled(sb_line_text(l), n, s->text,
+					      sizeof(s->text), s->runs,
+					      SHOWN_RUNS, &s->n_runs);
+	else
+		s->len = term_sanitize(sb_line_text(l), n, s->text,
+				       sizeof(s->text));
+	if ((l->flags & SB_TRUNCATED) || n < l->len) {
+		room = sizeof(s->text) - s->len;
+		m = snprintf(s->text + s->len, room, " [cut]");
+		if (m > 0 && (size_t)m < room)
+			s->len += (size_t)m;
+	}
+}
+
 static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 		       struct shown *s)
 {
-	size_t n = l->len < IN_MAX ? l->len : IN_MAX;
 	char ts[72];
 	int k = 0;
 
@@ -39,20 +67,7 @@ static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 		snprintf(s->pre + k, sizeof(s->pre) - (size_t)k, "%s ", ts);
 	}
 	s->pre_cols = text_width(s->pre);
-	s->n_runs = 0;
-	if (p->colours)
-		s->len = term_sanitize_styled(sb_line_text(l), n, s->text,
-					      sizeof(s->text), s->runs,
-					      SHOWN_RUNS, &s->n_runs);
-	else
-		s->len = term_sanitize(sb_line_text(l), n, s->text,
-				       sizeof(s->text));
-	if ((l->flags & SB_TRUNCATED) || n < l->len) {
-		size_t room = sizeof(s->text) - s->len;
-		int m = snprintf(s->text + s->len, room, " [cut]");
-		if (m > 0 && (size_t)m < room)
-			s->len += (size_t)m;
-	}
+	text_fill(p, l, s);
 	s->attr = theme_attr(l->flags & SB_MARKER      ? TS_ALERT
 			     : l->stream == LOG_STDERR ? TS_STDERR
 						       : TS_NORMAL);
@@ -203,12 +218,13 @@ static void header(struct logs_pane *p, WINDOW *w, const struct rect *r)
 	char h[512];
 	const char *who = p->nsrc ? p->src[0].name : "(no container)";
 
-	snprintf(h, sizeof(h), "%s%s%s  %s  tail %ld%s%s%s%s%s%s%s", who,
+	snprintf(h, sizeof(h), "%s%s%s  %s  tail %ld%s%s%s%s%s%s%s%s", who,
 		 p->nsrc > 1 ? " +" : "", p->nsrc > 1 ? "more" : "",
 		 p->follow ? "following" : "PAUSED (G: resume)", p->tail,
 		 p->since ? "  since " : "", p->since ? p->since_text : "",
 		 p->filter.active ? "  filter: " : "",
 		 p->filter.active ? p->filter_text : "",
+		 p->filter.pred ? " (by field)" : "",
 		 p->search.active ? "  search: " : "",
 		 p->search.active ? p->search_text : "",
 		 p->regex ? "  [regex]" : "");

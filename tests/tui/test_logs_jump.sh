@@ -37,11 +37,11 @@ berth_start 120 20 logs "$p"
 expect_screen "the logs are shown, following" "filler e 39" 15
 seen() { screen | grep -c -- "$1"; }
 keys e
-expect_screen "e: the first error-level line" "msg=disk-full" 5
+expect_screen "e: the first error-level line (as fields)" "ERROR disk-full" 5
 like "the pane stops following" "$(screen | sed -n 2p)" "PAUSED"
 keys e
 expect_screen "e: the JSON one next" "json-bad" 5
-is "the one before is off the screen" "$(seen msg=disk-full)" 0
+is "the one before is off the screen" "$(seen disk-full)" 0
 keys e
 expect_screen "e: past 'no error here', to the bracketed one" "[ERROR] last-one" 5
 is "the JSON line is off the screen" "$(seen json-bad)" 0

@@ -33,6 +33,7 @@ static void test_defaults(void **state)
 	assert_int_equal(o.log_max_bytes, 16L * 1024 * 1024);
 	assert_true(o.stats);
 	assert_true(o.log_colours);
+	assert_true(o.log_fields);
 	assert_int_equal(o.refresh_ms, 500);
 	assert_string_equal(o.shell, "/bin/bash:/bin/sh");
 	assert_true(o.confirm_destructive);
@@ -54,7 +55,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 17);
+	assert_int_equal(n, 18);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
@@ -90,6 +91,7 @@ static void test_full_file(void **state)
 	assert_int_equal(o.log_max_bytes, 4L * 1024 * 1024);
 	assert_false(o.stats);
 	assert_false(o.log_colours);
+	assert_false(o.log_fields);
 	assert_int_equal(o.refresh_ms, 100);
 	assert_string_equal(o.shell, "/bin/zsh:/bin/sh");
 	assert_false(o.confirm_destructive);
