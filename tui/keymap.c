@@ -70,6 +70,14 @@ static const struct action_info km_actions[ACT_COUNT] = {
 				 KCTX_LOGS},
 	[ACT_LOGS_JUMP_TIME] = {"logs.jump_time", "jump to a time (UTC)",
 				KCTX_LOGS},
+	[ACT_LOGS_COPY] = {"logs.copy",
+			   "copy the line, or the marked lines (OSC 52)",
+			   KCTX_LOGS},
+	[ACT_LOGS_COPY_VIEW] = {"logs.copy_view",
+				"copy every line the filter shows (OSC 52)",
+				KCTX_LOGS},
+	[ACT_LOGS_MARK] = {"logs.mark", "mark a line to copy a range from",
+			   KCTX_LOGS},
 	[ACT_LOGS_FIELDS] = {"logs.fields",
 			     "JSON and logfmt lines as fields, or raw",
 			     KCTX_LOGS},
@@ -240,6 +248,8 @@ static const struct key_binding km_logs[] = {
 	B('c', ACT_LOGS_COLOURS),     B('e', ACT_LOGS_NEXT_ERROR),
 	B('E', ACT_LOGS_PREV_ERROR),  B('@', ACT_LOGS_JUMP_TIME),
 	B('^', ACT_LOGS_JUMP_START),  B('J', ACT_LOGS_FIELDS),
+	BAR('y', ACT_LOGS_COPY),      B('Y', ACT_LOGS_COPY_VIEW),
+	B('v', ACT_LOGS_MARK),
 };
 
 static const struct key_binding km_inspect[] = {

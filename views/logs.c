@@ -53,7 +53,7 @@ static void *create(struct app *a)
 	p->follow = 1;
 	p->colours = o->log_colours && !theme_no_color_requested();
 	p->fields = o->log_fields;
-	p->cur = SB_NONE;
+	p->cur = p->mark = p->bottom = SB_NONE;
 	sb_init(&p->sb, (size_t)o->log_max_lines, (size_t)o->log_max_bytes);
 	return p;
 }
@@ -291,6 +291,15 @@ static unsigned prompts(struct logs_pane *p, enum action act)
 	case ACT_LOGS_JUMP_START:
 		logs_jump_start(p);
 		break;
+	case ACT_LOGS_COPY:
+		logs_copy(p);
+		break;
+	case ACT_LOGS_COPY_VIEW:
+		logs_copy_view(p);
+		break;
+	case ACT_LOGS_MARK:
+		logs_mark(p);
+		break;
 	case ACT_LOGS_SAVE:
 		snprintf(init, sizeof(init), "%.280s.log",
 			 p->nsrc ? p->src[0].name : "logs");
@@ -333,8 +342,11 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 			   p->regex ? "POSIX regex" : "plain text");
 		break;
 	case ACT_VIEW_CLOSE:
-		/* Esc drops the filter, then the search, then leaves */
-		if (p->filter.active)
+		/* Esc drops the mark, the filter, then the search, then
+		 * leaves */
+		if (p->mark != SB_NONE)
+			p->mark = SB_NONE;
+		else if (p->filter.active)
 			filter_change(p->a, "", p);
 		else if (p->search.active)
 			set_pattern(p, &p->search, p->search_text, "");
@@ -347,11 +359,38 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
+/* With a mark: the keys that move move the range's other end, and the
+ * view follows it.  1 when act was one of them. */
+static int move_end(struct logs_pane *p, enum action act, int page)
+{
+	int n = act == ACT_LIST_UP	    ? -1
+		: act == ACT_LIST_DOWN	    ? 1
+		: act == ACT_LIST_PAGE_UP   ? -page
+		: act == ACT_LIST_PAGE_DOWN ? page
+					    : 0;
+	uint64_t q = p->cur, next;
+
+	if (!n || q == SB_NONE)
+		return 0;
+	for (; n; n += n < 0 ? 1 : -1) {
+		if ((next = sb_next(&p->sb, &p->filter, q, n < 0 ? -1 : 1)) ==
+		    SB_NONE)
+			break;
+		q = next;
+	}
+	p->cur = q;
+	if (q < p->top || q > p->bottom)
+		logs_show_line(p, q);
+	return 1;
+}
+
 static unsigned action(void *data, enum action act)
 {
 	struct logs_pane *p = data;
 	int page = p->rows > 2 ? p->rows - 1 : 1;
 
+	if (p->mark != SB_NONE && move_end(p, act, page))
+		return VIEW_HANDLED | VIEW_REDRAW;
 	switch (act) {
 	case ACT_LIST_UP:
 		view_scroll(p, -1);

@@ -79,11 +79,13 @@ struct logs_pane {
 	int colours; /* the programs' own SGR colours, or plain */
 	int fields;  /* JSON and logfmt lines as fields, or raw */
 	struct log_filter field_filter; /* when the filter is by field */
-	int visible;  /* streams run only while the pane is shown */
-	uint64_t top; /* first line shown while paused */
-	int at_end;   /* the last drawn line was the newest */
-	uint64_t cur; /* the current search match, SB_NONE: none */
-	int rows;     /* main region height at the last draw */
+	int visible;	 /* streams run only while the pane is shown */
+	uint64_t top;	 /* first line shown while paused */
+	int at_end;	 /* the last drawn line was the newest */
+	uint64_t cur;	 /* the current search match, SB_NONE: none */
+	uint64_t bottom; /* the last line drawn */
+	uint64_t mark;	 /* one end of a range to copy; SB_NONE: none */
+	int rows;	 /* main region height at the last draw */
 	struct sb_pattern search, filter;
 	char search_text[256], filter_text[256];
 	struct logs_save save;
@@ -132,5 +134,14 @@ size_t logs_fields_render(const char *text, size_t n, char *buf, size_t cap,
 			  struct sgr_run *runs, size_t max_runs,
 			  size_t *n_runs);
 int logs_fields_filter(struct logs_pane *p, const char *text);
+
+/* logs_copy.c: to the terminal's clipboard (OSC 52) the current line
+ * (the search match or jump target, else the newest on the screen) or,
+ * with a mark, the lines between it and the current one; every line
+ * the filter shows; the mark set at the current line. */
+uint64_t logs_current(const struct logs_pane *p);
+void logs_copy(struct logs_pane *p);
+void logs_copy_view(struct logs_pane *p);
+void logs_mark(struct logs_pane *p);
 
 #endif

@@ -255,11 +255,18 @@ void logs_draw(struct logs_pane *p, WINDOW *w, const struct rect *r)
 	p->top = q;
 	for (; q != SB_NONE && y < end; q = sb_next(&p->sb, &p->filter, q, 1)) {
 		shown_fill(p, sb_get(&p->sb, q), &s);
+		if (p->mark != SB_NONE && q == p->cur)
+			s.attr = theme_attr(TS_SELECTED);
+		else if (p->mark != SB_NONE && p->cur != SB_NONE &&
+			 ((q >= p->mark && q <= p->cur) ||
+			  (q <= p->mark && q >= p->cur)))
+			s.attr = theme_attr(TS_MARKED);
 		y += draw_line(p, w, y, r->x, r->w, end - y, &s);
 		last = q;
 	}
 	for (; y < end; y++)
 		draw_fill(w, y, r->x, r->w, theme_attr(TS_NORMAL));
+	p->bottom = last;
 	p->at_end = last == SB_NONE ||
 		    sb_next(&p->sb, &p->filter, last, 1) == SB_NONE;
 }
