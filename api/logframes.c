@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 enum { LF_HEADER, LF_PAYLOAD, LF_ERROR };
 
@@ -225,4 +226,36 @@ void loglines_done(struct loglines *ll)
 {
 	buf_free(&ll->line[0]);
 	buf_free(&ll->line[1]);
+}
+
+int64_t logline_tsn(const char *ts, size_t len)
+{
+	char b[LOGLINES_TS_MAX + 1];
+	struct tm tm;
+	const char *p;
+	int64_t ns = 0, scale = 100000000;
+	int sign, oh, om;
+
+	if (!ts || len < 20 || len > LOGLINES_TS_MAX)
+		return 0;
+	memcpy(b, ts, len);
+	b[len] = '\0';
+	memset(&tm, 0, sizeof(tm));
+	p = strptime(b, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!p || tm.tm_year < 70)
+		return 0;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++) {
+			ns += (*p - '0') * scale;
+			scale /= 10;
+		}
+	if (*p == 'Z' && p[1] == '\0')
+		return (int64_t)timegm(&tm) * 1000000000 + ns;
+	if ((*p != '+' && *p != '-') ||
+	    sscanf(p + 1, "%2d:%2d", &oh, &om) != 2 || strlen(p) != 6)
+		return 0;
+	sign = *p == '-' ? -1 : 1;
+	return ((int64_t)timegm(&tm) - sign * (oh * 3600 + om * 60)) *
+		       1000000000 +
+	       ns;
 }

@@ -88,4 +88,9 @@ int loglines_chunk(int stream, const char *data, size_t len, void *ud);
 int loglines_finish(struct loglines *ll);
 void loglines_done(struct loglines *ll);
 
+/* The engine's timestamp of a line ("2006-01-02T15:04:05.999999999Z",
+ * trailing zeros dropped, or with a zone offset) in nanoseconds since
+ * the epoch; 0 when it has none or it is not one. */
+int64_t logline_tsn(const char *ts, size_t len);
+
 #endif

@@ -63,6 +63,9 @@ int cli_console(const struct cli_opts *o);
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
+/* The logs pane, or (options, several names, not a terminal) the logs
+ * printed, several containers merged in the engine's time order. */
+int cli_cmd_logs(const struct cli_opts *o, int argc, char **argv);
 /* The posture pane; with --format, its scan printed once headless. */
 int cli_cmd_posture(const struct cli_opts *o, int argc, char **argv);
 /* An exec shell (or CMD) in a container, and attach, on this terminal. */

@@ -26,8 +26,10 @@ static const struct cli_command commands[] = {
 	 "the console on an image's layers and files, as dive shows them"},
 	{"inspect", cli_cmd_pane, "inspect [KIND:]NAME",
 	 "the console on an object's raw JSON"},
-	{"logs", cli_cmd_pane, "logs NAME",
-	 "the console on a container's logs, followed live"},
+	{"logs", cli_cmd_logs,
+	 "logs [-f] [-t] [--since T] [--tail N] [--prefix] NAME...",
+	 "the console on a container's logs; with options, several names or "
+	 "a pipe: the logs printed, merged in time order"},
 	{"services", cli_cmd_pane, "services",
 	 "the console on the swarm services (a manager only)"},
 	{"tasks", cli_cmd_pane, "tasks [SERVICE]",

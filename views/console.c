@@ -250,3 +250,8 @@ char *console_sanitize_dup(const char *s)
 {
 	return term_sanitize_dup(s);
 }
+
+size_t console_sanitize(const char *in, size_t len, char *out, size_t outlen)
+{
+	return term_sanitize(in, len, out, outlen);
+}

@@ -45,5 +45,8 @@ int console_config_policy(const char *config_path, const char *eol_file,
 /* Outside text made safe for a terminal, as the console draws it: no
  * escape or control sequence survives.  Free it; NULL on no memory. */
 char *console_sanitize_dup(const char *s);
+/* The same for bytes that may hold NULs, into out (3 * len + 1 bytes
+ * always hold it); returns the length written. */
+size_t console_sanitize(const char *in, size_t len, char *out, size_t outlen);
 
 #endif

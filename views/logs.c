@@ -5,41 +5,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/log_multi.h"
 #include "tui/theme.h"
 #include "views/logs.h"
 #include "views/registry.h"
-
-int64_t logs_parse_since(const char *s, int64_t now)
-{
-	char *end;
-	long long n;
-	int64_t t;
-
-	while (s && isspace((unsigned char)*s))
-		s++;
-	if (!s || !*s)
-		return 0;
-	if ((t = sb_parse_time(s, strlen(s))) > 0)
-		return t / 1000000000;
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	n = strtoll(s, &end, 10);
-	if (n < 0 || n > 100LL * 365 * 86400 || end[0] == '\0' ||
-	    end[1] != '\0')
-		return -1;
-	switch (*end) {
-	case 's':
-		return now - n;
-	case 'm':
-		return now - n * 60;
-	case 'h':
-		return now - n * 3600;
-	case 'd':
-		return now - n * 86400;
-	default:
-		return -1;
-	}
-}
 
 static void *create(struct app *a)
 {
@@ -221,7 +190,7 @@ static void since_done(struct app *a, const char *text, void *ud)
 
 	if (!text)
 		return;
-	t = logs_parse_since(text, (int64_t)time(NULL));
+	t = log_since_parse(text, (int64_t)time(NULL));
 	if (t < 0) {
 		app_error(a, "since: 10m, 2h, 1d or an RFC 3339 time");
 		return;

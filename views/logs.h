@@ -111,10 +111,6 @@ void logs_save_cancel(struct logs_pane *p);
 
 void logs_draw(struct logs_pane *p, WINDOW *w, const struct rect *r);
 
-/* "10m", "2h", "30s", "1d" ago, or an RFC 3339 time: UNIX seconds, or
- * -1 when it is neither.  now is the current time. */
-int64_t logs_parse_since(const char *s, int64_t now);
-
 /* logs.c: line q in the middle of the pane, paused there */
 void logs_show_line(struct logs_pane *p, uint64_t q);
 

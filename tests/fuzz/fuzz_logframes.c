@@ -1,4 +1,5 @@
-/* The frame demultiplexer and line assembler on arbitrary bytes.  The
+/* The frame demultiplexer, line assembler and timestamp reader on
+ * arbitrary bytes.  The
  * first byte picks the mode, the line cap and where the input is cut, so
  * chunking is fuzzed too; a second pass byte by byte must agree. */
 #include <stdint.h>
@@ -26,6 +27,9 @@ static int count_line(const struct logline *l, void *ud)
 	for (i = 0; i < l->ts_len; i++)
 		t->sum[l->stream == LOG_STDERR] += (unsigned char)l->ts[i];
 	t->bytes[l->stream == LOG_STDERR] += l->len + l->ts_len;
+	/* the timestamp read as a time, within its bytes */
+	t->sum[l->stream == LOG_STDERR] +=
+		(uint64_t)logline_tsn(l->ts, l->ts_len);
 	return 0;
 }
 
