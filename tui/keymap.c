@@ -46,7 +46,13 @@ static const struct action_info km_actions[ACT_COUNT] = {
 				  KCTX_CONTAINERS},
 	[ACT_CONTAINER_RENAME] = {"container.rename", "rename",
 				  KCTX_CONTAINERS},
-	[ACT_CONTAINER_LOGS] = {"container.logs", "logs", KCTX_CONTAINERS},
+	[ACT_CONTAINER_LOGS] = {"container.logs",
+				"logs (of the marked ones, merged)",
+				KCTX_CONTAINERS},
+	[ACT_CONTAINER_LOGS_RUNNING] = {"container.logs_running",
+					"logs of every running container, "
+					"merged",
+					KCTX_CONTAINERS},
 	[ACT_CONTAINER_EXEC] = {"container.exec", "shell", KCTX_CONTAINERS},
 	[ACT_CONTAINER_INSPECT] = {"container.inspect", "inspect",
 				   KCTX_CONTAINERS},
@@ -76,6 +82,13 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_LOGS_COPY_VIEW] = {"logs.copy_view",
 				"copy every line the filter shows (OSC 52)",
 				KCTX_LOGS},
+	[ACT_LOGS_HIDE_SOURCE] = {"logs.hide_source",
+				  "hide the current line's container",
+				  KCTX_LOGS},
+	[ACT_LOGS_ONLY_SOURCE] = {"logs.only_source",
+				  "only the current line's container, or "
+				  "every one again",
+				  KCTX_LOGS},
 	[ACT_LOGS_MARK] = {"logs.mark", "mark a line to copy a range from",
 			   KCTX_LOGS},
 	[ACT_LOGS_FIELDS] = {"logs.fields",
@@ -208,14 +221,15 @@ static const struct key_binding km_list[] = {
 };
 
 static const struct key_binding km_containers[] = {
-	BAR('s', ACT_CONTAINER_STOP),	 BAR('S', ACT_CONTAINER_START),
-	BAR('r', ACT_CONTAINER_RESTART), BAR('p', ACT_CONTAINER_PAUSE),
-	B('K', ACT_CONTAINER_KILL),	 BAR('D', ACT_CONTAINER_REMOVE),
-	B(FK(DC), ACT_CONTAINER_REMOVE), B('R', ACT_CONTAINER_RENAME),
-	BAR('l', ACT_CONTAINER_LOGS),	 BAR('e', ACT_CONTAINER_EXEC),
-	B('i', ACT_CONTAINER_INSPECT),	 B('a', ACT_CONTAINER_ATTACH),
-	B('U', ACT_CONTAINER_UPDATE),	 B('C', ACT_CONTAINER_CHECK_UPDATES),
-	B('B', ACT_CONTAINER_REBUILD),	 B('x', ACT_CONTAINER_EXPORT),
+	BAR('s', ACT_CONTAINER_STOP),	    BAR('S', ACT_CONTAINER_START),
+	BAR('r', ACT_CONTAINER_RESTART),    BAR('p', ACT_CONTAINER_PAUSE),
+	B('K', ACT_CONTAINER_KILL),	    BAR('D', ACT_CONTAINER_REMOVE),
+	B(FK(DC), ACT_CONTAINER_REMOVE),    B('R', ACT_CONTAINER_RENAME),
+	BAR('l', ACT_CONTAINER_LOGS),	    BAR('e', ACT_CONTAINER_EXEC),
+	B('i', ACT_CONTAINER_INSPECT),	    B('a', ACT_CONTAINER_ATTACH),
+	B('U', ACT_CONTAINER_UPDATE),	    B('C', ACT_CONTAINER_CHECK_UPDATES),
+	B('B', ACT_CONTAINER_REBUILD),	    B('x', ACT_CONTAINER_EXPORT),
+	B('L', ACT_CONTAINER_LOGS_RUNNING),
 };
 
 static const struct key_binding km_images[] = {
@@ -249,7 +263,8 @@ static const struct key_binding km_logs[] = {
 	B('E', ACT_LOGS_PREV_ERROR),  B('@', ACT_LOGS_JUMP_TIME),
 	B('^', ACT_LOGS_JUMP_START),  B('J', ACT_LOGS_FIELDS),
 	BAR('y', ACT_LOGS_COPY),      B('Y', ACT_LOGS_COPY_VIEW),
-	B('v', ACT_LOGS_MARK),
+	B('v', ACT_LOGS_MARK),	      B('h', ACT_LOGS_HIDE_SOURCE),
+	B('o', ACT_LOGS_ONLY_SOURCE),
 };
 
 static const struct key_binding km_inspect[] = {

@@ -259,6 +259,8 @@ int sb_line_matches(const struct sb_pattern *p, struct sb_line *l)
 {
 	size_t so, eo;
 
+	if (p && p->hidden_src && l->src < 64 && (p->hidden_src >> l->src & 1))
+		return 0;
 	if (!p || !p->active)
 		return 1;
 	if (l->mgen != p->gen) {

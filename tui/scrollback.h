@@ -104,6 +104,9 @@ struct sb_pattern {
 	 * line's text passes; it marks no span for highlighting */
 	int (*pred)(void *ud, const char *text, size_t len);
 	void *pred_ud;
+	/* lines of these sources (sb_line.src < 64) never match, with or
+	 * without a pattern; kept by the owner across pattern changes */
+	uint64_t hidden_src;
 };
 
 /* text NULL or "": no pattern.  On a bad regex returns -1 with why in

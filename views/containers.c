@@ -181,6 +181,25 @@ static void run_action(struct cview *v, enum cact_kind kind)
 		table_clear_marks(&v->t);
 }
 
+/* "ids:" and the marked containers' short ids; 0 when none is marked. */
+static int marked_ids(struct cview *v, char *arg, size_t len)
+{
+	size_t rows[LOGS_MARKED_MAX], n, i, k;
+	const struct cstore_entry *e;
+	int w = snprintf(arg, len, "ids:");
+
+	n = table_marked_rows(&v->t, rows, LOGS_MARKED_MAX);
+	if (n > LOGS_MARKED_MAX)
+		n = LOGS_MARKED_MAX;
+	for (i = 0, k = 0; i < n && w > 0 && (size_t)w < len; i++) {
+		if ((e = cview_entry(v, rows[i])) == NULL || !e->s.id)
+			continue;
+		w += snprintf(arg + w, len - (size_t)w, "%s%.12s",
+			      k++ ? "," : "", e->s.id);
+	}
+	return k > 0;
+}
+
 /* Update or check the marked containers, else the selected one. */
 static void update_action(struct cview *v, int check)
 {
@@ -259,7 +278,7 @@ static unsigned action(void *data, enum action act)
 	};
 	struct cview *v = data;
 	const struct cstore_entry *e;
-	char arg[128];
+	char arg[1024];
 	size_t i;
 
 	sync(v);
@@ -301,9 +320,17 @@ static unsigned action(void *data, enum action act)
 			exec_shell_attach(v->a, id, name);
 		return VIEW_HANDLED | VIEW_REDRAW;
 	}
+	if (act == ACT_CONTAINER_LOGS_RUNNING) {
+		app_show_pane(v->a, "logs", "running:");
+		return VIEW_HANDLED;
+	}
 	if (act == ACT_CONTAINER_LOGS) {
-		/* a compose group header: every container of the project */
-		if (table_selected_group(&v->t)) {
+		/* marked rows: theirs, merged; a compose group header: every
+		 * container of the project */
+		if (marked_ids(v, arg, sizeof(arg))) {
+			table_clear_marks(&v->t);
+			app_show_pane(v->a, "logs", arg);
+		} else if (table_selected_group(&v->t)) {
 			snprintf(arg, sizeof(arg), "group:%s",
 				 table_selected_group(&v->t));
 			app_show_pane(v->a, "logs", arg);

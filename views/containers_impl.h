@@ -17,6 +17,7 @@
 #define LBL_NUMBER "com.docker.compose.container-number"
 #define WANT_MAX 256
 #define MARKED_MAX 1024
+#define LOGS_MARKED_MAX 32 /* what the logs pane follows at once */
 
 enum col {
 	C_NAME,

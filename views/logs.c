@@ -156,13 +156,57 @@ static void jump_time_done(struct app *a, const char *text, void *ud)
 		logs_jump_time(ud, text);
 }
 
+/* The filter's text (by field when it is key=value terms), with the
+ * hidden containers kept across it. */
+static void apply_filter(struct logs_pane *p, const char *text)
+{
+	set_pattern(p, &p->filter, p->filter_text, text);
+	logs_fields_filter(p, p->filter_text);
+	p->filter.hidden_src = p->hidden;
+}
+
+/* h hides the current line's container; o shows only it, or, with some
+ * hidden, every one again. */
+static void sources(struct logs_pane *p, enum action act)
+{
+	const struct sb_line *l = sb_get(&p->sb, logs_current(p));
+	uint64_t all = p->nsrc >= 64 ? ~0ull : (1ull << p->nsrc) - 1, bit;
+
+	if (p->nsrc < 2) {
+		app_status(p->a, "one container: nothing to hide");
+		return;
+	}
+	if (act == ACT_LOGS_ONLY_SOURCE && p->hidden) {
+		p->hidden = 0;
+		app_status(p->a, "every container shown");
+	} else if (!l || l->src >= p->nsrc || l->src >= 64) {
+		app_status(p->a, "no line: no container to pick");
+		return;
+	} else if (act == ACT_LOGS_ONLY_SOURCE) {
+		p->hidden = all & ~(1ull << l->src);
+		app_status(p->a, "only %s (o: every one)", p->src[l->src].name);
+	} else {
+		bit = 1ull << l->src;
+		if ((p->hidden | bit) == all) {
+			app_status(p->a, "%s is the last one shown",
+				   p->src[l->src].name);
+			return;
+		}
+		p->hidden |= bit;
+		app_status(p->a, "%s hidden (o: every one)",
+			   p->src[l->src].name);
+	}
+	p->filter.hidden_src = p->hidden;
+	p->cur = SB_NONE;
+	p->mark = SB_NONE;
+}
+
 static void filter_change(struct app *a, const char *text, void *ud)
 {
 	struct logs_pane *p = ud;
 
 	(void)a;
-	set_pattern(p, &p->filter, p->filter_text, text ? text : "");
-	logs_fields_filter(p, p->filter_text);
+	apply_filter(p, text ? text : "");
 	app_dirty(p->a);
 }
 
@@ -269,6 +313,10 @@ static unsigned prompts(struct logs_pane *p, enum action act)
 	case ACT_LOGS_MARK:
 		logs_mark(p);
 		break;
+	case ACT_LOGS_HIDE_SOURCE:
+	case ACT_LOGS_ONLY_SOURCE:
+		sources(p, act);
+		break;
 	case ACT_LOGS_SAVE:
 		snprintf(init, sizeof(init), "%.280s.log",
 			 p->nsrc ? p->src[0].name : "logs");
@@ -305,8 +353,7 @@ static unsigned toggles(struct logs_pane *p, enum action act)
 	case ACT_LOGS_REGEX:
 		p->regex = !p->regex;
 		set_pattern(p, &p->search, p->search_text, p->search_text);
-		set_pattern(p, &p->filter, p->filter_text, p->filter_text);
-		logs_fields_filter(p, p->filter_text);
+		apply_filter(p, p->filter_text);
 		app_status(p->a, "patterns: %s",
 			   p->regex ? "POSIX regex" : "plain text");
 		break;

@@ -17,6 +17,8 @@
 
 #define LOGS_MAX_SRC 32
 
+enum logs_join { LOGS_JOIN_NONE, LOGS_JOIN_GROUP, LOGS_JOIN_RUNNING };
+
 struct logs_pane;
 
 /* One container whose logs are followed. */
@@ -68,7 +70,12 @@ struct logs_save {
 
 struct logs_pane {
 	struct app *a;
-	char arg[256];
+	char arg[1024];
+	/* who joins while the pane is open: new containers of the project
+	 * followed, or every container that starts */
+	int join; /* enum logs_join */
+	char join_project[256];
+	uint64_t hidden; /* sources whose lines are not shown, by index */
 	struct logs_src src[LOGS_MAX_SRC];
 	size_t nsrc;
 	struct scrollback sb;
@@ -92,6 +99,7 @@ struct logs_pane {
 };
 
 /* Follows the containers arg names ("ID or name", "group:PROJECT",
+ * "ids:ID,ID,..." for marked ones, "running:" for every running one,
  * "service:ID or name" for a swarm service's tasks),
  * dropping what was followed before. */
 void logs_src_open(struct logs_pane *p, const char *arg);

@@ -17,7 +17,7 @@ struct shown {
 	char pre[160]; /* container prefix and timestamp */
 	char text[DRAW_MAX_IN];
 	size_t len;
-	attr_t attr;
+	attr_t attr, pre_attr;
 	int pre_cols;
 	struct sgr_run runs[SHOWN_RUNS];
 	size_t n_runs;
@@ -52,6 +52,18 @@ static void text_fill(const struct logs_pane *p, const struct sb_line *l,
 	}
 }
 
+/* Several containers: each name in a colour of its own. */
+static attr_t prefix_attr(const struct logs_pane *p, const struct sb_line *l)
+{
+	static const int16_t fg[] = {6, 3, 2, 5, 4, 1, 14, 11, 10, 13};
+	struct sgr_style st = sgr_plain;
+
+	if (p->nsrc < 2 || theme_no_color_requested())
+		return theme_attr(TS_DIM);
+	st.fg = fg[l->src % (sizeof(fg) / sizeof(fg[0]))];
+	return sgr_attr(&st, theme_attr(TS_NORMAL));
+}
+
 static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 		       struct shown *s)
 {
@@ -67,6 +79,7 @@ static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 		snprintf(s->pre + k, sizeof(s->pre) - (size_t)k, "%s ", ts);
 	}
 	s->pre_cols = text_width(s->pre);
+	s->pre_attr = prefix_attr(p, l);
 	text_fill(p, l, s);
 	s->attr = theme_attr(l->flags & SB_MARKER      ? TS_ALERT
 			     : l->stream == LOG_STDERR ? TS_STDERR
@@ -173,7 +186,7 @@ static int draw_line(const struct logs_pane *p, WINDOW *w, int y, int x,
 	size_t pos = 0, nx, n;
 
 	if (s->pre[0])
-		draw_text(w, y, x, width - c, s->pre, theme_attr(TS_DIM));
+		draw_text(w, y, x, width - c, s->pre, s->pre_attr);
 	if (!p->wrap) {
 		cx = span(p, w, y, tx, end, s, 0, s->len);
 		draw_fill(w, y, cx, end - cx, theme_attr(TS_NORMAL));
@@ -215,11 +228,20 @@ static uint64_t bottom_start(const struct logs_pane *p, int width, int h)
 
 static void header(struct logs_pane *p, WINDOW *w, const struct rect *r)
 {
-	char h[512];
-	const char *who = p->nsrc ? p->src[0].name : "(no container)";
+	char h[512], who[128];
+	size_t i, hidden = 0;
 
-	snprintf(h, sizeof(h), "%s%s%s  %s  tail %ld%s%s%s%s%s%s%s%s", who,
-		 p->nsrc > 1 ? " +" : "", p->nsrc > 1 ? "more" : "",
+	for (i = 0; i < p->nsrc && i < 64; i++)
+		hidden += (p->hidden >> i) & 1;
+	if (p->nsrc > 1 && hidden)
+		snprintf(who, sizeof(who), "%zu containers, %zu hidden",
+			 p->nsrc, hidden);
+	else if (p->nsrc > 1)
+		snprintf(who, sizeof(who), "%zu containers, merged", p->nsrc);
+	else
+		snprintf(who, sizeof(who), "%.100s",
+			 p->nsrc ? p->src[0].name : "(no container)");
+	snprintf(h, sizeof(h), "%s  %s  tail %ld%s%s%s%s%s%s%s%s", who,
 		 p->follow ? "following" : "PAUSED (G: resume)", p->tail,
 		 p->since ? "  since " : "", p->since ? p->since_text : "",
 		 p->filter.active ? "  filter: " : "",

@@ -370,6 +370,55 @@ static void add_group(struct logs_pane *p, const char *project)
 	}
 }
 
+/* "ids:A,B,C": the marked containers, by id (a prefix is enough). */
+static void add_ids(struct logs_pane *p, const char *list)
+{
+	const struct cstore_entry *e;
+	char id[72];
+	const char *c;
+	size_t n;
+
+	while (*list) {
+		c = strchr(list, ',');
+		n = c ? (size_t)(c - list) : strlen(list);
+		if (n && n < sizeof(id)) {
+			memcpy(id, list, n);
+			id[n] = '\0';
+			e = cstore_find(app_containers(p->a), id);
+			src_add(p, e && e->s.id ? e->s.id : id,
+				e && e->s.name ? e->s.name : id);
+		}
+		list += n + (c != NULL);
+	}
+}
+
+static int running_entry(const struct cstore_entry *e)
+{
+	return e->s.id && e->s.state &&
+	       (strcmp(e->s.state, "running") == 0 ||
+		strcmp(e->s.state, "paused") == 0 ||
+		strcmp(e->s.state, "restarting") == 0);
+}
+
+static void add_running(struct logs_pane *p)
+{
+	struct cstore *st = app_containers(p->a);
+	const struct cstore_entry *e;
+	size_t i, all = 0;
+
+	for (i = 0; i < cstore_count(st); i++) {
+		e = cstore_at(st, i);
+		if (!running_entry(e))
+			continue;
+		all++;
+		src_add(p, e->s.id, e->s.name ? e->s.name : e->s.id);
+	}
+	if (all > p->nsrc)
+		app_status(p->a,
+			   "logs of the first %zu of %zu running containers",
+			   p->nsrc, all);
+}
+
 void logs_src_open(struct logs_pane *p, const char *arg)
 {
 	const struct cstore_entry *e;
@@ -386,10 +435,21 @@ void logs_src_open(struct logs_pane *p, const char *arg)
 	p->follow = 1;
 	p->cur = SB_NONE;
 	snprintf(p->arg, sizeof(p->arg), "%s", arg ? arg : "");
+	p->join = LOGS_JOIN_NONE;
+	p->hidden = 0;
+	p->filter.hidden_src = 0;
 	if (!arg || !*arg)
 		return;
 	if (strncmp(arg, "group:", 6) == 0) {
 		add_group(p, arg + 6);
+		p->join = LOGS_JOIN_GROUP;
+		snprintf(p->join_project, sizeof(p->join_project), "%s",
+			 arg + 6);
+	} else if (strncmp(arg, "ids:", 4) == 0) {
+		add_ids(p, arg + 4);
+	} else if (strcmp(arg, "running:") == 0) {
+		add_running(p);
+		p->join = LOGS_JOIN_RUNNING;
 	} else if (strncmp(arg, "service:", 8) == 0 && arg[8]) {
 		src_add(p, arg + 8, arg + 8);
 		if (p->nsrc)
@@ -445,14 +505,39 @@ static struct logs_src *src_of(struct logs_pane *p, const char *id)
 	return NULL;
 }
 
+/* A container that starts and belongs to what the pane follows (the
+ * project, or every running one) joins the view, from its first line. */
+static void join(struct logs_pane *p, const struct api_event *ev,
+		 const char *act)
+{
+	const char *proj;
+
+	if (p->join == LOGS_JOIN_NONE || strcmp(act, "start") != 0 ||
+	    !ev->actor_id || p->nsrc >= LOGS_MAX_SRC)
+		return;
+	proj = api_kv_get(&ev->attributes, LBL_PROJECT);
+	if (p->join == LOGS_JOIN_GROUP &&
+	    (!proj || strcmp(proj, p->join_project) != 0))
+		return;
+	src_add(p, ev->actor_id, ev->name ? ev->name : ev->actor_id);
+	if (p->visible && p->nsrc)
+		start_inspect(&p->src[p->nsrc - 1]);
+	app_status(p->a, "%s joined the logs",
+		   ev->name ? ev->name : ev->actor_id);
+	app_dirty(p->a);
+}
+
 void logs_src_event(struct logs_pane *p, const struct api_event *ev)
 {
 	struct logs_src *s;
 	const char *act = ev->action_base ? ev->action_base : ev->action;
 
-	if (!ev->type || strcmp(ev->type, "container") != 0 || !act ||
-	    (s = src_of(p, ev->actor_id)) == NULL)
+	if (!ev->type || strcmp(ev->type, "container") != 0 || !act)
 		return;
+	if ((s = src_of(p, ev->actor_id)) == NULL) {
+		join(p, ev, act);
+		return;
+	}
 	if (strcmp(act, "die") == 0) {
 		s->running = 0;
 		if (s->stream) {

@@ -23,24 +23,7 @@ docker wait "$pfx-a" "$pfx-b" "$pfx-c" >/dev/null
 
 # what the CLI says, merged: by time (in ns), then by the order named
 for n in a b c; do docker logs -t "$pfx-$n" >"$tmp/cli-$n"; done
-python3 - "$tmp" "$pfx" >"$tmp/want" <<'PY'
-import sys
-from datetime import datetime, timezone
-tmp, pfx = sys.argv[1], sys.argv[2]
-def ns(ts):
-    head, frac = (ts[:-1].split(".") + ["0"])[:2]
-    s = datetime.strptime(head, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
-    return int(s.timestamp()) * 10**9 + int((frac + "000000000")[:9])
-rows = []
-for i, n in enumerate("abc"):
-    for k, line in enumerate(open(f"{tmp}/cli-{n}").read().splitlines()):
-        ts, text = line.split(" ", 1)
-        rows.append((ns(ts), i, k, f"{pfx}-{n}", ts, text))
-rows.sort()
-w = max(len(r[3]) for r in rows)
-for r in rows:
-    print(f"{r[3]:<{w}} | {r[4]} {r[5]}")
-PY
+python3 tests/lib/logs_merge.py --pad "$pfx-a=$tmp/cli-a" "$pfx-b=$tmp/cli-b" "$pfx-c=$tmp/cli-c" >"$tmp/want"
 "$berth" logs -t "$pfx-a" "$pfx-b" "$pfx-c" >"$tmp/got" 2>"$tmp/err"
 is "exit status" "$?" 0
 is "every line of the three, once" "$(wc -l <"$tmp/got")" "$(cat "$tmp"/cli-? | wc -l)"
