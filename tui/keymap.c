@@ -82,6 +82,12 @@ static const struct action_info km_actions[ACT_COUNT] = {
 	[ACT_LOGS_COPY_VIEW] = {"logs.copy_view",
 				"copy every line the filter shows (OSC 52)",
 				KCTX_LOGS},
+	[ACT_LOGS_FOLD] = {"logs.fold",
+			   "open or fold the current multi-line entry",
+			   KCTX_LOGS},
+	[ACT_LOGS_FOLD_ALL] = {"logs.fold_all",
+			       "fold multi-line entries, or show every line",
+			       KCTX_LOGS},
 	[ACT_LOGS_HIDE_SOURCE] = {"logs.hide_source",
 				  "hide the current line's container",
 				  KCTX_LOGS},
@@ -264,7 +270,8 @@ static const struct key_binding km_logs[] = {
 	B('^', ACT_LOGS_JUMP_START),  B('J', ACT_LOGS_FIELDS),
 	BAR('y', ACT_LOGS_COPY),      B('Y', ACT_LOGS_COPY_VIEW),
 	B('v', ACT_LOGS_MARK),	      B('h', ACT_LOGS_HIDE_SOURCE),
-	B('o', ACT_LOGS_ONLY_SOURCE),
+	B('o', ACT_LOGS_ONLY_SOURCE), B('z', ACT_LOGS_FOLD),
+	B('Z', ACT_LOGS_FOLD_ALL),
 };
 
 static const struct key_binding km_inspect[] = {

@@ -87,6 +87,11 @@ static const struct option_def op_rows[] = {
 	 "Show JSON and logfmt log lines as time, level, message and the "
 	 "other fields (J toggles the raw line).",
 	 NULL},
+	{"log_fold", OPT_BOOL, OFF(log_fold), 1, NULL, 0, 0, NULL, NULL,
+	 "Fold the lines that continue a log entry (stack traces: indented "
+	 "lines, Caused by:, Python tracebacks) under its first line; z "
+	 "opens one, Z shows every line.",
+	 NULL},
 	{"stats", OPT_BOOL, OFF(stats), 1, NULL, 0, 0, NULL, NULL,
 	 "Live CPU and memory figures for the visible rows.", NULL},
 	{"refresh_ms", OPT_INT, OFF(refresh_ms), 500, NULL, 16, 10000, NULL,

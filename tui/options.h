@@ -39,6 +39,7 @@ struct options {
 	long log_max_bytes;
 	bool log_colours;
 	bool log_fields;
+	bool log_fold;
 	bool stats;
 	long refresh_ms;
 	char *shell; /* colon-separated, tried in order */

@@ -261,6 +261,9 @@ int sb_line_matches(const struct sb_pattern *p, struct sb_line *l)
 
 	if (p && p->hidden_src && l->src < 64 && (p->hidden_src >> l->src & 1))
 		return 0;
+	if (p && p->fold && !p->active &&
+	    (l->flags & (SB_CONT | SB_OPEN)) == SB_CONT)
+		return 0;
 	if (!p || !p->active)
 		return 1;
 	if (l->mgen != p->gen) {

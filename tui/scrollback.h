@@ -16,6 +16,8 @@
 
 #define SB_TRUNCATED 0x1u /* cut: longer than a cap */
 #define SB_MARKER 0x2u	  /* berth's own line ("container exited") */
+#define SB_CONT 0x4u	  /* continues the line before (a stack frame) */
+#define SB_OPEN 0x8u	  /* a continuation shown although folding is on */
 
 /* Lines arriving a little out of time order (several containers
  * interleaved) are put in place within this many of the newest. */
@@ -107,6 +109,10 @@ struct sb_pattern {
 	/* lines of these sources (sb_line.src < 64) never match, with or
 	 * without a pattern; kept by the owner across pattern changes */
 	uint64_t hidden_src;
+	/* folding: SB_CONT lines without SB_OPEN do not match while no text
+	 * pattern is active (a filter shows what it finds); kept by the
+	 * owner like hidden_src */
+	int fold;
 };
 
 /* text NULL or "": no pattern.  On a bad regex returns -1 with why in

@@ -22,6 +22,7 @@ static void *create(struct app *a)
 	p->follow = 1;
 	p->colours = o->log_colours && !theme_no_color_requested();
 	p->fields = o->log_fields;
+	p->fold = p->filter.fold = o->log_fold;
 	p->cur = p->mark = p->bottom = SB_NONE;
 	sb_init(&p->sb, (size_t)o->log_max_lines, (size_t)o->log_max_bytes);
 	return p;
@@ -124,6 +125,7 @@ static void goto_match(struct logs_pane *p, int dir)
 			   dir > 0 ? "later" : "earlier", p->search_text);
 		return;
 	}
+	logs_fold_reveal(p, q);
 	logs_show_line(p, q);
 }
 
@@ -163,6 +165,7 @@ static void apply_filter(struct logs_pane *p, const char *text)
 	set_pattern(p, &p->filter, p->filter_text, text);
 	logs_fields_filter(p, p->filter_text);
 	p->filter.hidden_src = p->hidden;
+	p->filter.fold = p->fold;
 }
 
 /* h hides the current line's container; o shows only it, or, with some
@@ -312,6 +315,12 @@ static unsigned prompts(struct logs_pane *p, enum action act)
 		break;
 	case ACT_LOGS_MARK:
 		logs_mark(p);
+		break;
+	case ACT_LOGS_FOLD:
+		logs_fold_toggle(p);
+		break;
+	case ACT_LOGS_FOLD_ALL:
+		logs_fold_all(p);
 		break;
 	case ACT_LOGS_HIDE_SOURCE:
 	case ACT_LOGS_ONLY_SOURCE:

@@ -39,6 +39,8 @@ struct logs_src {
 	int pending_exit;  /* died while its stream was still open */
 	int exit_marked;   /* the marker for this run is in the ring */
 	int64_t die_code;
+	int fold_state; /* enum log_fold_state after its last line */
+	int has_line;	/* a line of it is in the ring to continue */
 	/* its last start and the end of the run before (from the inspect;
 	 * 0: never).  The engine records StartedAt after the process has
 	 * begun writing, so the run's first line is the first one after the
@@ -85,6 +87,7 @@ struct logs_pane {
 	int show_ts, wrap, follow, regex;
 	int colours; /* the programs' own SGR colours, or plain */
 	int fields;  /* JSON and logfmt lines as fields, or raw */
+	int fold;    /* continuation lines under their entry's first */
 	struct log_filter field_filter; /* when the filter is by field */
 	int visible;	 /* streams run only while the pane is shown */
 	uint64_t top;	 /* first line shown while paused */
@@ -144,6 +147,14 @@ int logs_fields_filter(struct logs_pane *p, const char *text);
  * with a mark, the lines between it and the current one; every line
  * the filter shows; the mark set at the current line. */
 uint64_t logs_current(const struct logs_pane *p);
+
+/* logs_fold.c: an entry's first line (from any of its lines), how many
+ * lines continue it, one shown when a search lands in it, z and Z. */
+uint64_t logs_fold_head(const struct logs_pane *p, uint64_t q);
+size_t logs_fold_count(const struct logs_pane *p, uint64_t head);
+void logs_fold_reveal(struct logs_pane *p, uint64_t q);
+void logs_fold_toggle(struct logs_pane *p);
+void logs_fold_all(struct logs_pane *p);
 void logs_copy(struct logs_pane *p);
 void logs_copy_view(struct logs_pane *p);
 void logs_mark(struct logs_pane *p);

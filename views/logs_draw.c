@@ -64,9 +64,26 @@ static attr_t prefix_attr(const struct logs_pane *p, const struct sb_line *l)
 	return sgr_attr(&st, theme_attr(TS_NORMAL));
 }
 
-static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
-		       struct shown *s)
+/* A folded entry's first line says what it holds. */
+static void fold_note(const struct logs_pane *p, uint64_t q,
+		      const struct sb_line *l, struct shown *s)
 {
+	size_t n, room;
+	int m;
+
+	if (!p->fold || p->filter.active || (l->flags & (SB_CONT | SB_OPEN)) ||
+	    (n = logs_fold_count(p, q)) == 0)
+		return;
+	room = sizeof(s->text) - s->len;
+	m = snprintf(s->text + s->len, room, "  [+%zu line%s, z]", n,
+		     n == 1 ? "" : "s");
+	if (m > 0 && (size_t)m < room)
+		s->len += (size_t)m;
+}
+
+static void shown_fill(const struct logs_pane *p, uint64_t q, struct shown *s)
+{
+	const struct sb_line *l = sb_get(&p->sb, q);
 	char ts[72];
 	int k = 0;
 
@@ -81,6 +98,7 @@ static void shown_fill(const struct logs_pane *p, const struct sb_line *l,
 	s->pre_cols = text_width(s->pre);
 	s->pre_attr = prefix_attr(p, l);
 	text_fill(p, l, s);
+	fold_note(p, q, l, s);
 	s->attr = theme_attr(l->flags & SB_MARKER      ? TS_ALERT
 			     : l->stream == LOG_STDERR ? TS_STDERR
 						       : TS_NORMAL);
@@ -215,7 +233,7 @@ static uint64_t bottom_start(const struct logs_pane *p, int width, int h)
 	int used = 0;
 
 	while ((prev = sb_next(&p->sb, &p->filter, q, -1)) != SB_NONE) {
-		shown_fill(p, sb_get(&p->sb, prev), &s);
+		shown_fill(p, prev, &s);
 		used += shown_rows(p, &s, width);
 		if (used > h && q != SB_NONE)
 			break;
@@ -276,7 +294,7 @@ void logs_draw(struct logs_pane *p, WINDOW *w, const struct rect *r)
 	}
 	p->top = q;
 	for (; q != SB_NONE && y < end; q = sb_next(&p->sb, &p->filter, q, 1)) {
-		shown_fill(p, sb_get(&p->sb, q), &s);
+		shown_fill(p, q, &s);
 		if (p->mark != SB_NONE && q == p->cur)
 			s.attr = theme_attr(TS_SELECTED);
 		else if (p->mark != SB_NONE && p->cur != SB_NONE &&

@@ -8,6 +8,7 @@
 #include "api/container_inspect.h"
 #include "api/swarm_service.h"
 #include "model/log_driver.h"
+#include "model/log_fold.h"
 #include "views/logs.h"
 
 #define LBL_PROJECT "com.docker.compose.project"
@@ -22,12 +23,38 @@ static char *dup_str(const char *s)
 	return d;
 }
 
+/* A continuation of an entry the user opened stays open: the source's
+ * line before it says (looked for among the newest few). */
+static unsigned opened(const struct logs_src *s)
+{
+	const struct scrollback *sb = &s->p->sb;
+	const struct sb_line *l;
+	uint64_t q = sb_end(sb);
+	int k;
+
+	for (k = 0; k < 64 && q > sb_begin(sb); k++) {
+		l = sb_get(sb, --q);
+		if (l && l->src == s->idx)
+			return l->flags & SB_OPEN;
+	}
+	return 0;
+}
+
 static void push_text(struct logs_src *s, int stream, unsigned flags,
 		      const struct logline *ln, int64_t tsn, const char *text,
 		      size_t len)
 {
 	struct sb_entry e = {0};
 
+	if (flags & SB_MARKER) {
+		s->has_line = 0;
+		s->fold_state = LOG_FOLD_NONE;
+	} else {
+		if (log_fold_continues(text, len, &s->fold_state) &&
+		    s->has_line)
+			flags |= SB_CONT | opened(s);
+		s->has_line = 1;
+	}
 	e.stream = stream;
 	e.flags = flags;
 	e.src = s->idx;
@@ -477,6 +504,7 @@ void logs_src_reattach(struct logs_pane *p)
 	p->cur = SB_NONE;
 	for (i = 0; i < p->nsrc; i++) {
 		p->src[i].skip_tsn = 0;
+		p->src[i].has_line = 0;
 		p->src[i].last_tsn = 0;
 		p->src[i].exit_marked = 0;
 		start_inspect(&p->src[i]);

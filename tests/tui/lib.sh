@@ -138,6 +138,21 @@ same_as_engine() {
 	fi
 }
 
+# lines_container NAME FILE LAST: a container that prints FILE as its
+# log (copied in, so any byte survives) and stays up; returns once
+# docker logs has the line LAST.
+lines_container() {
+	docker create --name "$1" --network none local/busybox:latest \
+		sh -c 'cat /lines; exec sleep 600' >/dev/null
+	docker cp "$2" "$1:/lines"
+	docker start "$1" >/dev/null
+	for _ in $(seq 100); do
+		docker logs "$1" 2>&1 | grep -qF -- "$3" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # own_engine DIR: a private engine of the test's own, rooted at DIR, with
 # the shared engine's busybox image; DOCKER_HOST names it afterwards and
 # MAIN_HOST the shared one.  The test stops it: engine.sh stop DIR.

@@ -23,14 +23,7 @@ ts=2026-01-02T03:04:07Z lvl=warn msg="slow query" user.id=42 ms=1200
 plain text line level=error but not structured
 ERROR a plain error line
 LINES
-docker create --name "$p" --network none local/busybox:latest \
-	sh -c 'cat /lines; exec sleep 600' >/dev/null
-docker cp "$d/lines" "$p:/lines"
-docker start "$p" >/dev/null
-for _ in $(seq 100); do
-	docker logs "$p" 2>&1 | grep -q "a plain error line" && break
-	sleep 0.1
-done
+lines_container "$p" "$d/lines" "a plain error line"
 cli=$(docker logs "$p" 2>&1)
 
 sgr_before() { # WORD: the SGR parameters tmux draws WORD with

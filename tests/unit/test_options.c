@@ -34,6 +34,7 @@ static void test_defaults(void **state)
 	assert_true(o.stats);
 	assert_true(o.log_colours);
 	assert_true(o.log_fields);
+	assert_true(o.log_fold);
 	assert_int_equal(o.refresh_ms, 500);
 	assert_string_equal(o.shell, "/bin/bash:/bin/sh");
 	assert_true(o.confirm_destructive);
@@ -55,7 +56,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 18);
+	assert_int_equal(n, 19);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
@@ -92,6 +93,7 @@ static void test_full_file(void **state)
 	assert_false(o.stats);
 	assert_false(o.log_colours);
 	assert_false(o.log_fields);
+	assert_false(o.log_fold);
 	assert_int_equal(o.refresh_ms, 100);
 	assert_string_equal(o.shell, "/bin/zsh:/bin/sh");
 	assert_false(o.confirm_destructive);
