@@ -59,6 +59,10 @@ const struct global_opt global_opts[] = {
 	 "refuse every action that changes the engine",
 	 "Refuse every action that would change the engine; no such request "
 	 "is sent."},
+	{"no-color", GOPT_NO_COLOR, NULL, "no colours (as NO_COLOR=1)",
+	 "No colours anywhere: the console's theme, the programs' own colours "
+	 "in logs and the headless reports, as when \\fBNO_COLOR\\fR is "
+	 "set."},
 	{"theme", GOPT_THEME, "NAME", "colour theme",
 	 "A colour theme: \\fBdefault\\fR, \\fBlight\\fR, "
 	 "\\fBhigh\\-contrast\\fR,\n\\fBmono\\fR, or a path to a theme file."},

@@ -75,6 +75,10 @@ static int parse(int argc, char **argv, struct cli_opts *o,
 		case GOPT_READ_ONLY:
 			o->read_only = 1;
 			break;
+		case GOPT_NO_COLOR:
+			/* one switch for every place that asks NO_COLOR */
+			setenv("NO_COLOR", "1", 1);
+			break;
 		case GOPT_THEME:
 			o->theme = optarg;
 			break;

@@ -269,9 +269,13 @@ static void save_path_done(struct app *a, const char *text, void *ud)
 	if (!text || !*text)
 		return;
 	snprintf(p->save.path, sizeof(p->save.path), "%s", text);
-	app_confirm(a, "Save logs", "Write the lines held to the file?", "save",
-		    "fetch the full log from the engine instead", save_answer,
-		    p);
+	app_confirm(a, "Save logs",
+		    p->mark != SB_NONE ? "Write the marked lines to the file?"
+		    : p->filter.active || p->hidden
+			    ? "Write the lines the filter shows to the file?"
+			    : "Write the lines held to the file?",
+		    "save", "fetch the full log from the engine instead",
+		    save_answer, p);
 }
 
 static unsigned prompts(struct logs_pane *p, enum action act)

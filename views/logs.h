@@ -147,11 +147,23 @@ int logs_fields_filter(struct logs_pane *p, const char *text);
  * with a mark, the lines between it and the current one; every line
  * the filter shows; the mark set at the current line. */
 uint64_t logs_current(const struct logs_pane *p);
+/* What y, Y and s take, a..b through the filter: the marked range; else
+ * (whole) every line the filter shows, or the current line with its
+ * folded entry.  Folding is off until logs_span_done (which also drops
+ * the mark); -1 when there is nothing. */
+struct logs_span {
+	uint64_t a, b;
+	const char *what;
+	int fold;
+};
+int logs_span_of(struct logs_pane *p, int whole, struct logs_span *sp);
+void logs_span_done(struct logs_pane *p, const struct logs_span *sp);
 
 /* logs_fold.c: an entry's first line (from any of its lines), how many
  * lines continue it, one shown when a search lands in it, z and Z. */
 uint64_t logs_fold_head(const struct logs_pane *p, uint64_t q);
 size_t logs_fold_count(const struct logs_pane *p, uint64_t head);
+uint64_t logs_fold_last(const struct logs_pane *p, uint64_t head);
 void logs_fold_reveal(struct logs_pane *p, uint64_t q);
 void logs_fold_toggle(struct logs_pane *p);
 void logs_fold_all(struct logs_pane *p);

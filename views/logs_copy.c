@@ -98,16 +98,51 @@ static int start(struct logs_pane *p, struct copy *c)
 	return 0;
 }
 
-/* Lines a..b (a SB_NONE: from the oldest) that the filter passes; over
- * the cap, the newest of them. */
-static void collect(const struct logs_pane *p, struct copy *c, uint64_t a,
-		    uint64_t b)
+int logs_span_of(struct logs_pane *p, int whole, struct logs_span *sp)
+{
+	uint64_t q = logs_current(p);
+
+	sp->fold = p->filter.fold;
+	p->filter.fold = 0; /* folded lines are part of what is taken */
+	if (p->mark != SB_NONE && sb_get(&p->sb, p->mark) && q != SB_NONE) {
+		sp->a = p->mark < q ? p->mark : q;
+		sp->b = p->mark < q ? q : p->mark;
+		sp->what = "the marked lines";
+	} else if (whole) {
+		sp->a = sb_next(&p->sb, &p->filter, SB_NONE, 1);
+		sp->b = sb_next(&p->sb, &p->filter, SB_NONE, -1);
+		sp->what = p->filter.active || p->hidden ? "the filtered lines"
+							 : "every line";
+	} else if (q != SB_NONE) {
+		/* a folded entry's first line: the whole entry */
+		sp->a = q;
+		sp->b = sp->fold ? logs_fold_last(p, q) : q;
+		sp->what = sp->b != q ? "the entry" : "the line";
+	} else {
+		sp->a = sp->b = SB_NONE;
+	}
+	if (sp->a == SB_NONE || sp->b == SB_NONE) {
+		p->filter.fold = sp->fold;
+		return -1;
+	}
+	return 0;
+}
+
+void logs_span_done(struct logs_pane *p, const struct logs_span *sp)
+{
+	p->filter.fold = sp->fold;
+	p->mark = SB_NONE;
+}
+
+/* The span's lines the filter passes; over the cap, the newest. */
+static void collect(const struct logs_pane *p, struct copy *c,
+		    const struct logs_span *sp)
 {
 	uint64_t q, from = SB_NONE;
 	const struct sb_line *l;
 	size_t est = 0;
 
-	for (q = b; q != SB_NONE && (a == SB_NONE || q >= a);
+	for (q = sp->b; q != SB_NONE && q >= sp->a;
 	     q = sb_next(&p->sb, &p->filter, q, -1)) {
 		if ((l = sb_get(&p->sb, q)) == NULL)
 			break;
@@ -118,39 +153,34 @@ static void collect(const struct logs_pane *p, struct copy *c, uint64_t a,
 		}
 		from = q;
 	}
-	for (q = from; q != SB_NONE && q <= b && add(p, c, q) == 0;)
+	for (q = from; q != SB_NONE && q <= sp->b && add(p, c, q) == 0;)
 		q = sb_next(&p->sb, &p->filter, q, 1);
+}
+
+static void copy_span(struct logs_pane *p, int whole)
+{
+	struct logs_span sp;
+	struct copy c;
+
+	if (logs_span_of(p, whole, &sp) != 0) {
+		app_status(p->a, "nothing to copy");
+		return;
+	}
+	if (start(p, &c) == 0) {
+		collect(p, &c, &sp);
+		deliver(p, &c, sp.what);
+	}
+	logs_span_done(p, &sp);
 }
 
 void logs_copy(struct logs_pane *p)
 {
-	uint64_t q = logs_current(p);
-	int range = p->mark != SB_NONE && sb_get(&p->sb, p->mark);
-	struct copy c;
-
-	if (q == SB_NONE) {
-		app_status(p->a, "nothing to copy");
-		return;
-	}
-	if (start(p, &c) != 0)
-		return;
-	if (!range)
-		collect(p, &c, q, q);
-	else
-		collect(p, &c, p->mark < q ? p->mark : q,
-			p->mark < q ? q : p->mark);
-	p->mark = SB_NONE;
-	deliver(p, &c, range ? "the marked lines" : "the line");
+	copy_span(p, 0);
 }
 
 void logs_copy_view(struct logs_pane *p)
 {
-	struct copy c;
-
-	if (start(p, &c) != 0)
-		return;
-	collect(p, &c, SB_NONE, sb_next(&p->sb, &p->filter, SB_NONE, -1));
-	deliver(p, &c, p->filter.active ? "the filtered lines" : "every line");
+	copy_span(p, 1);
 }
 
 void logs_mark(struct logs_pane *p)

@@ -40,18 +40,41 @@ uint64_t logs_fold_head(const struct logs_pane *p, uint64_t q)
 	return q;
 }
 
-size_t logs_fold_count(const struct logs_pane *p, uint64_t head)
+/* The entry's lines after head: how many, and the last one's number. */
+static size_t entry(const struct logs_pane *p, uint64_t head, uint64_t *last)
 {
 	const struct sb_line *h = sb_get(&p->sb, head), *l;
 	uint64_t q = head;
 	size_t n = 0;
 
+	*last = head;
 	if (!h)
 		return 0;
 	while (n < WALK && (q = sibling(p, q, 1, h->src)) != SB_NONE &&
-	       (l = sb_get(&p->sb, q)) != NULL && (l->flags & SB_CONT))
+	       (l = sb_get(&p->sb, q)) != NULL && (l->flags & SB_CONT)) {
 		n++;
+		*last = q;
+	}
 	return n;
+}
+
+size_t logs_fold_count(const struct logs_pane *p, uint64_t head)
+{
+	uint64_t last;
+
+	return entry(p, head, &last);
+}
+
+uint64_t logs_fold_last(const struct logs_pane *p, uint64_t head)
+{
+	uint64_t last;
+	const struct sb_line *h = sb_get(&p->sb, head);
+
+	/* an open entry is shown line by line: the line alone */
+	if (!h || (h->flags & (SB_CONT | SB_OPEN)))
+		return head;
+	entry(p, head, &last);
+	return last;
 }
 
 static void set_open(struct logs_pane *p, uint64_t head, int open)

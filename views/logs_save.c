@@ -28,17 +28,24 @@ void logs_save_buffer(struct logs_pane *p, const char *path)
 {
 	struct logs_save *s = &p->save;
 	const struct sb_line *l;
+	struct logs_span sp;
 	uint64_t q;
 
 	logs_save_cancel(p);
+	if (logs_span_of(p, 1, &sp) != 0) {
+		app_status(p->a, "save: no line to write");
+		return;
+	}
 	snprintf(s->path, sizeof(s->path), "%s", path);
 	if (!(s->fp = fopen(path, "w"))) {
 		app_error(p->a, "save: %s: %s", path, strerror(errno));
+		logs_span_done(p, &sp);
 		return;
 	}
 	s->lines = s->bytes = 0;
 	s->failed = 0;
-	for (q = sb_begin(&p->sb); q < sb_end(&p->sb) && !s->failed; q++) {
+	for (q = sp.a; q != SB_NONE && q <= sp.b && !s->failed;
+	     q = sb_next(&p->sb, &p->filter, q, 1)) {
 		l = sb_get(&p->sb, q);
 		if (l->flags & SB_MARKER)
 			continue;
@@ -55,7 +62,8 @@ void logs_save_buffer(struct logs_pane *p, const char *path)
 	if (s->failed)
 		app_error(p->a, "save: %s: %s", path, strerror(s->failed));
 	else
-		said(p, "buffer saved");
+		said(p, sp.what);
+	logs_span_done(p, &sp);
 }
 
 void logs_save_cancel(struct logs_pane *p)

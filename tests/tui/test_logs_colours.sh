@@ -62,6 +62,11 @@ expect_screen "under NO_COLOR the line is there" "RED plain GREEN" 15
 is "under NO_COLOR it has no colour" "$(colour_of RED)" ""
 berth_quit
 
+berth_start 120 20 --no-color logs "$p"
+expect_screen "with --no-color the line is there" "RED plain GREEN" 15
+is "with --no-color it has no colour" "$(colour_of RED)" ""
+berth_quit
+
 printf 'log_colours = false\n' >"$d/config"
 berth_start 120 20 --config "$d/config" logs "$p"
 expect_screen "with log_colours = false the line is there" "RED plain GREEN" 15

@@ -7,9 +7,11 @@ cd "$(dirname "$0")/../.." || exit 1
 . tests/tui/lib.sh
 
 p=copy$$
+d=$(mktemp -d /tmp/berth-copy.XXXXXX)
 cleanup() {
 	docker rm -f "$p" >/dev/null 2>&1
 	tm kill-server 2>/dev/null
+	rm -rf "$d"
 }
 trap cleanup EXIT
 docker run -d --name "$p" --network none local/busybox:latest sh -c '
@@ -57,6 +59,16 @@ keys j j
 copied "y on its own did not change the buffer yet" "$(printf '%s\n' "$cli" | grep '^beta')"
 keys y
 copied "v, j j, y: the three lines from the mark" "$(printf '%s\n' "$cli" | sed -n 2,4p)"
+keys v
+wait_for "marked" 5
+keys k
+keys s
+wait_for "save to:" 5
+keys C-u "$d/marked.log" Enter
+expect_screen "the dialog says it is the marked lines" "Write the marked lines" 5
+keys y
+expect_screen "the marked lines saved" "the marked lines: 2 lines" 10
+is "the file holds the two lines docker logs has there" "$(cat "$d/marked.log")" "$(docker logs "$p" 2>&1 | sed -n 3,4p)"
 is "no escape byte reached the clipboard" "$(buffer | grep -c $'\e')" 0
 is "and the title sequence's text is not in it" "$(buffer | grep -c pwned)" 0
 
@@ -75,6 +87,19 @@ keys Enter
 keys Y
 copied "Y: every line the filter shows" "$(printf '%s\n' "$cli" | grep -i a)"
 expect_screen "the status says the filtered lines" "copied the filtered lines: 4 lines" 5
+# s saves the same lines, as the container wrote them (a file, not a
+# terminal: the bytes are docker logs' own)
+keys s
+wait_for "save to:" 5
+keys C-u "$d/filtered.log" Enter
+expect_screen "the dialog says it is the filtered lines" "the lines the filter shows" 5
+keys y
+expect_screen "saved" "written to $d/filtered.log" 10
+if cmp -s "$d/filtered.log" <(docker logs "$p" 2>&1 | grep -ai a); then
+	ok "s with a filter: the file is docker logs' matching lines, byte for byte"
+else
+	not_ok "s with a filter: the file is docker logs' matching lines, byte for byte"
+fi
 keys Escape
 keys Y
 copied "Y without a filter: every line" "$cli"

@@ -48,8 +48,18 @@ expect_screen "the Java trace under its own" \
 is "no frame is on the screen" "$(screen | grep -cE 'File "app.py"|ValueError: bad|at com.example|Caused by')" 0
 is "five rows for the CLI's sixteen lines" "$(log_rows | wc -l) $(wc -l <"$d/cli")" "5 16"
 
+# y on a folded entry's first line: the whole entry
+tm set-option -s set-clipboard on
 keys /
 wait_for "search" 5
+keys -l "request failed"
+keys Enter
+keys y
+expect_screen "y on a folded entry copies all of it" "copied the entry: 7 lines" 5
+is "the clipboard holds its seven lines, as the CLI has them" "$(tm show-buffer)" "$(sed -n 2,8p "$d/cli")"
+keys /
+wait_for "search" 5
+keys C-u
 keys -l "Disk.java"
 keys Enter
 expect_screen "a search match inside a folded entry opens it" "at com.example.Disk.read(Disk.java:7)" 5
