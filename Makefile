@@ -10,6 +10,11 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
 DATADIR = $(PREFIX)/share/berth
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+COMPLETIONS = build/completions/berth build/completions/_berth \
+	build/completions/berth.fish
 
 CC ?= cc
 CLANG ?= clang
@@ -18,6 +23,9 @@ PKGS = ncursesw libcurl libcjson yaml-0.1 libarchive
 FUZZ_SECONDS ?= 60
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+# in a git checkout, which commit (semver build metadata: 0.1.0+g1c57dbc)
+GIT_DESC := $(shell git describe --tags --always --dirty 2>/dev/null)
+FULL_VERSION := $(VERSION)$(if $(GIT_DESC),+g$(subst -,.,$(GIT_DESC)))
 
 CFLAGS ?= -O2 -g
 # Messages are cut to fit a status line on purpose (always with snprintf),
@@ -25,7 +33,7 @@ CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
 	-Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 DEFS = -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-	-DBERTH_VERSION=\"$(VERSION)\" -DBERTH_DATADIR=\"$(DATADIR)\"
+	-DBERTH_VERSION=\"$(FULL_VERSION)\" -DBERTH_DATADIR=\"$(DATADIR)\"
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS) -pthread -MMD -MP
@@ -60,7 +68,18 @@ FUZZ_CFLAGS = $(WARN) -Wno-unknown-warning-option $(DEFS) -I. $(PKG_CFLAGS) -g -
 .PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
 	format format-check lint layers deps engine-start engine-stop bench
 
-all: berth man/berth.1
+all: berth man/berth.1 $(COMPLETIONS)
+
+# The shells' completions come from the command and option tables.
+build/completions/berth: berth
+	@mkdir -p $(@D)
+	./berth completions bash > $@
+build/completions/_berth: berth
+	@mkdir -p $(@D)
+	./berth completions zsh > $@
+build/completions/berth.fish: berth
+	@mkdir -p $(@D)
+	./berth completions fish > $@
 
 # The man page's option and key sections come from the tables themselves.
 man/berth.1: man/berth.1.in berth
@@ -161,15 +180,21 @@ lint:
 		--suppress=missingIncludeSystem -I. $(DEFS) \
 		api posture ops model tui views cli && echo "cppcheck: clean"
 
-install: berth man/berth.1
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes
+install: berth man/berth.1 $(COMPLETIONS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 build/completions/berth $(DESTDIR)$(BASHCOMPDIR)/berth
+	install -m 644 build/completions/_berth $(DESTDIR)$(ZSHCOMPDIR)/_berth
+	install -m 644 build/completions/berth.fish $(DESTDIR)$(FISHCOMPDIR)/berth.fish
 	install -m 755 berth $(DESTDIR)$(BINDIR)/berth
 	if [ -f man/berth.1 ]; then install -m 644 man/berth.1 $(DESTDIR)$(MANDIR)/berth.1; fi
 	for t in themes/*.theme; do [ -f "$$t" ] && install -m 644 "$$t" $(DESTDIR)$(DATADIR)/themes/ || true; done
 	install -m 644 data/eol.tsv $(DESTDIR)$(DATADIR)/eol.tsv
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/berth $(DESTDIR)$(MANDIR)/berth.1
+	rm -f $(DESTDIR)$(BINDIR)/berth $(DESTDIR)$(MANDIR)/berth.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/berth $(DESTDIR)$(ZSHCOMPDIR)/_berth \
+		$(DESTDIR)$(FISHCOMPDIR)/berth.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

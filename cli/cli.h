@@ -27,9 +27,12 @@ struct cli_command {
 	int (*run)(const struct cli_opts *o, int argc, char **argv);
 	const char *usage;
 	const char *help;
+	const char *args; /* operands, for completion: see cli/commands.c */
 };
 
 const struct cli_command *cli_command_find(const char *name);
+/* The i-th command, NULL past the last. */
+const struct cli_command *cli_command_at(size_t i);
 void cli_commands_help(FILE *out);
 
 /* A negotiated client, or NULL after printing why to stderr. */
@@ -63,6 +66,8 @@ int cli_console(const struct cli_opts *o);
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
+/* The bash, zsh or fish completion script, from the tables. */
+int cli_cmd_completions(const struct cli_opts *o, int argc, char **argv);
 /* The logs pane, or (options, several names, not a terminal) the logs
  * printed, several containers merged in the engine's time order. */
 int cli_cmd_logs(const struct cli_opts *o, int argc, char **argv);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "api/containers.h"
+#include "api/images.h"
 #include "cli/cli.h"
 
 static void print_ports(const struct api_container_summary *s)
@@ -29,6 +30,65 @@ static void print_ports(const struct api_container_summary *s)
 	cli_put(stdout, buf, 24);
 }
 
+/* A client that gives up at once and says nothing: the shell's
+ * completion asks while a person types. */
+static struct api_client *quiet_connect(const struct cli_opts *o)
+{
+	struct api_client_opts co = o->client;
+	struct api_client *c = NULL;
+	struct api_error err;
+
+	co.connect_timeout_ms = 1000;
+	co.request_timeout_ms = 2000;
+	if (api_client_new(&co, &c, &err) != API_OK)
+		return NULL;
+	if (api_client_negotiate(c, &err) != API_OK) {
+		api_client_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Names for completion, one a line, sanitized: containers' (every one
+ * with all) or images' repo:tags.  Quiet; 1 when the engine is away. */
+static int names(const struct cli_opts *o, int images, int all)
+{
+	struct api_containers_list_opts lo = {0};
+	struct api_container_list cl = {0};
+	struct api_image_list il = {0};
+	struct api_client *c = quiet_connect(o);
+	struct api_error err;
+	size_t i, k;
+	int rc = 0;
+
+	if (!c)
+		return 1;
+	lo.all = all;
+	if (images && api_images_list(c, 0, NULL, 0, &il, &err) == API_OK) {
+		for (i = 0; i < il.n; i++)
+			for (k = 0; k < il.items[i].repo_tags.n; k++)
+				if (strcmp(il.items[i].repo_tags.v[k],
+					   "<none>:<none>") != 0) {
+					cli_put(stdout,
+						il.items[i].repo_tags.v[k], 0);
+					putchar('\n');
+				}
+	} else if (!images &&
+		   api_containers_list(c, &lo, &cl, &err) == API_OK) {
+		for (i = 0; i < cl.n; i++)
+			if (cl.items[i].name) {
+				cli_put(stdout, cl.items[i].name, 0);
+				putchar('\n');
+			}
+	} else {
+		rc = 1;
+	}
+	api_image_list_free(&il);
+	api_container_list_free(&cl);
+	api_client_free(c);
+	return rc;
+}
+
 int cli_cmd_ps(const struct cli_opts *o, int argc, char **argv)
 {
 	struct api_containers_list_opts lo = {0};
@@ -36,14 +96,24 @@ int cli_cmd_ps(const struct cli_opts *o, int argc, char **argv)
 	struct api_client *c;
 	struct api_error err;
 	size_t i;
-	int rc = 0;
+	int rc = 0, all = 0, want = 0, k;
 
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "-a") != 0 &&
-			 strcmp(argv[1], "--all") != 0)) {
-		fprintf(stderr, "usage: berth ps [-a]\n");
-		return 2;
+	for (k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "-a") == 0 || strcmp(argv[k], "--all") == 0)
+			all = 1;
+		else if (strcmp(argv[k], "--names") == 0)
+			want = 1;
+		else if (strcmp(argv[k], "--image-names") == 0)
+			want = 2;
+		else {
+			fprintf(stderr, "usage: berth ps [-a] [--names | "
+					"--image-names]\n");
+			return 2;
+		}
 	}
-	lo.all = argc == 2;
+	if (want)
+		return names(o, want == 2, all);
+	lo.all = all;
 	c = cli_connect(o);
 	if (!c)
 		return 1;

@@ -10,6 +10,7 @@
 #include "api/context.h"
 #include "cli/cli.h"
 #include "cli/global_opts.h"
+#include "views/console.h"
 #include "views/console_docs.h"
 
 static void usage(FILE *out)
@@ -98,7 +99,9 @@ static int parse(int argc, char **argv, struct cli_opts *o,
 			usage(stdout);
 			exit(0);
 		case GOPT_VERSION:
-			printf("berth %s\n", BERTH_VERSION);
+			printf("berth %s\nEngine API %s to %s\n", BERTH_VERSION,
+			       API_VERSION_OLDEST, API_VERSION_NEWEST);
+			console_lib_versions(stdout);
 			exit(0);
 		default:
 			usage(stderr);

@@ -69,8 +69,8 @@ static void exe_dir(char dir[1024])
 /* Where the shipped themes are: beside an installed binary
  * (PREFIX/bin/berth -> PREFIX/share/berth/themes) whatever PREFIX was,
  * the configured data directory, and the source tree for ./berth. */
-static void theme_dirs(char exe_share[1024], char exe_src[1024],
-		       const char *dirs[4])
+void console_theme_dirs(char exe_share[1024], char exe_src[1024],
+			const char *dirs[4])
 {
 	char exe[1024];
 	int k = 0;
@@ -94,7 +94,7 @@ static int load_theme(const char *name, struct theme *t)
 	const char *dirs[4];
 
 	*t = theme_builtin;
-	theme_dirs(share, src, dirs);
+	console_theme_dirs(share, src, dirs);
 	if (name && *name && strcmp(name, "default") != 0) {
 		if (theme_find(name, dirs, path, sizeof(path)) != 0) {
 			fprintf(stderr, "berth: no theme named '%s'\n", name);

@@ -45,6 +45,17 @@ int console_config_policy(const char *config_path, const char *eol_file,
 /* Outside text made safe for a terminal, as the console draws it: no
  * escape or control sequence survives.  Free it; NULL on no memory. */
 char *console_sanitize_dup(const char *s);
+
+/* Where the shipped themes are looked for, NULL-terminated (the two
+ * buffers hold the paths found from the binary's own place). */
+void console_theme_dirs(char exe_share[1024], char exe_src[1024],
+			const char *dirs[4]);
+
+/* console_info.c: every theme --theme takes, a name a line, sorted
+ * ("default", the user's own, the shipped ones); the versions of the
+ * libraries berth runs with, a line each. */
+void console_theme_names(FILE *out);
+void console_lib_versions(FILE *out);
 /* The same for bytes that may hold NULs, into out (3 * len + 1 bytes
  * always hold it); returns the length written. */
 size_t console_sanitize(const char *in, size_t len, char *out, size_t outlen);

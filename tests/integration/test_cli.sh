@@ -46,7 +46,14 @@ out=$($berth frobnicate 2>&1)
 rc=$?
 is "unknown command: exit 2" "$rc" 2
 
-like "--version" "$($berth --version)" '^berth [0-9]+\.[0-9]+\.[0-9]+$'
+ver=$($berth --version)
+like "--version: berth's version (VERSION, and the commit in a checkout)" \
+	"$(printf '%s\n' "$ver" | head -1)" "^berth $(cat VERSION)(\\+g[0-9a-f]+(\\.dirty)?)?\$"
+like "--version: the API versions it speaks" "$ver" "Engine API 1\\.40 to 1\\.47"
+like "--version: the libraries, as they report themselves" "$ver" \
+	"libcurl $(curl-config --version 2>/dev/null | cut -d' ' -f2 || echo '[0-9.]+')"
+like "--version: ncurses and cJSON and libarchive" "$(printf '%s\n' "$ver" | tail -3 | tr '\n' ' ')" \
+	"^ncurses [0-9.]+ cJSON [0-9.]+ libarchive [0-9.]+ \$"
 like "--help lists commands" "$($berth --help)" 'ps \[-a\]'
 
 tap_done

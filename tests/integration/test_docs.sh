@@ -90,9 +90,12 @@ got=$(cd "$d" && find . -type f | sort)
 want=$({
 	printf './usr/bin/berth\n./usr/share/man/man1/berth.1\n'
 	printf './usr/share/berth/eol.tsv\n'
+	printf './usr/share/bash-completion/completions/berth\n'
+	printf './usr/share/zsh/vendor-completions/_berth\n'
+	printf './usr/share/fish/vendor_completions.d/berth.fish\n'
 	for t in themes/*.theme; do echo "./usr/share/berth/$t"; done
 } | sort)
-is "make install puts the binary, the man page, the themes and the EOL table" "$got" "$want"
+is "make install puts the binary, the man page, the themes, the EOL table and the completions" "$got" "$want"
 [ -x "$d/usr/bin/berth" ] && "$d/usr/bin/berth" --version >/dev/null &&
 	ok "the installed binary runs" || not_ok "the installed binary runs"
 make --no-print-directory -s uninstall DESTDIR="$d" PREFIX=/usr >/dev/null
