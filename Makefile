@@ -4,6 +4,8 @@
 #   make demo       install what is missing, build, open berth on a private engine
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make dist       build/dist/berth-VERSION.tar.gz (builds and tests alone)
+#   make deb        the Debian package, from that tarball, in build/deb
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -23,8 +25,9 @@ PKGS = ncursesw libcurl libcjson yaml-0.1 libarchive
 FUZZ_SECONDS ?= 60
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
-# in a git checkout, which commit (semver build metadata: 0.1.0+g1c57dbc)
-GIT_DESC := $(shell git describe --tags --always --dirty 2>/dev/null)
+# which commit (semver build metadata: 0.1.0+g1c57dbc): git's, in a
+# checkout; a release tarball carries it in .git-describe
+GIT_DESC := $(if $(wildcard .git),$(shell git describe --tags --always --dirty 2>/dev/null),$(shell cat .git-describe 2>/dev/null))
 FULL_VERSION := $(VERSION)$(if $(GIT_DESC),+g$(subst -,.,$(GIT_DESC)))
 
 CFLAGS ?= -O2 -g
@@ -36,7 +39,7 @@ DEFS = -D_GNU_SOURCE -D_XOPEN_SOURCE_EXTENDED \
 	-DBERTH_VERSION=\"$(FULL_VERSION)\" -DBERTH_DATADIR=\"$(DATADIR)\"
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CFLAGS) -pthread -MMD -MP
+ALL_CFLAGS = $(WARN) $(DEFS) -I. $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -pthread -MMD -MP
 LIBS = $(PKG_LIBS) -lm -pthread
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -66,7 +69,8 @@ FUZZ_CFLAGS = $(WARN) -Wno-unknown-warning-option $(DEFS) -I. $(PKG_CFLAGS) -g -
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 .PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
-	format format-check lint layers deps engine-start engine-stop bench
+	format format-check lint layers deps engine-start engine-stop bench \
+	unit dist deb
 
 all: berth man/berth.1 $(COMPLETIONS)
 
@@ -92,7 +96,7 @@ man/berth.1: man/berth.1.in berth
 	rm -f $@.tables $@.options
 
 berth: $(REL_OBJ) $(REL)/cli/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(REL)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -138,6 +142,17 @@ $(FUZ)/libberth.a: $(FUZZ_OBJ)
 
 $(FUZ)/fuzz_%: $(FUZ)/obj/tests/fuzz/fuzz_%.o $(FUZ)/libberth.a
 	$(CLANG) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
+
+# The unit tests alone: what a build from the release tarball runs.
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t >$$t.log 2>&1 || { cat $$t.log; echo "unit: $$t failed"; exit 1; }; done; \
+	echo "unit: $(words $(UNIT_BIN)) passed"
+
+dist:
+	@scripts/dist.sh
+
+deb:
+	@scripts/deb.sh
 
 test-build: $(SAN)/berth $(UNIT_BIN) $(INTEG_BIN) $(FUZZ_BIN) \
 	build/tools/berth-capfilter build/tools/berth-faultproxy berth
@@ -200,4 +215,4 @@ uninstall:
 clean:
 	rm -rf build berth man/berth.1
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(REL) $(SAN) $(FUZ) -name '*.d' -type f 2>/dev/null)

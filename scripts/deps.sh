@@ -10,7 +10,7 @@ pkgs=(
 	libyaml-dev libcmocka-dev
 	docker.io busybox-static docker-registry docker-compose podman
 	openssl openssh-client openssh-server strace groff-base man-db python3 iproute2
-	bash-completion zsh fish
+	bash-completion zsh fish debhelper lintian
 )
 
 missing=()
