@@ -28,7 +28,7 @@
 	"usage: berth audit [--format text|json|sarif] [--fail-on SEVERITY]\n" \
 	"                   [--container NAME ...] [-H HOST]\n"                \
 	"                   [--host-checks | --no-host-checks]\n"              \
-	"                   [--no-contents]\n"
+	"                   [--no-contents] [--drift]\n"
 
 struct audit_args {
 	enum audit_format fmt;
@@ -38,6 +38,7 @@ struct audit_args {
 	const char *host;
 	int host_checks; /* -1: when the engine is local */
 	int no_contents; /* images judged without reading their files */
+	int drift;	 /* running containers' changes read (berth.drift) */
 };
 
 /* What a run found, freed in one place. */
@@ -72,6 +73,7 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 		{"host-checks", no_argument, NULL, 'K'},
 		{"no-host-checks", no_argument, NULL, 'k'},
 		{"no-contents", no_argument, NULL, 'C'},
+		{"drift", no_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -100,6 +102,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
 			break;
 		case 'C':
 			a->no_contents = 1;
+			break;
+		case 'D':
+			a->drift = 1;
 			break;
 		case 'K':
 		case 'k':
@@ -142,6 +147,7 @@ static int audit_scan(struct audit_run *r, const struct audit_args *a)
 					.contents = !a->no_contents,
 					.names = a->names,
 					.n_names = a->n_names,
+					.drift = a->drift,
 					.say = on_say};
 	char *cache = bo.contents ? contents_cache_dir() : NULL;
 	const char *missing;

@@ -52,6 +52,8 @@ static const struct cli_command commands[] = {
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},
+	{"diff", cli_cmd_diff, "diff NAME",
+	 "what a container changed against its image, as docker diff", "c"},
 	{"ps", cli_cmd_ps, "ps [-a] [--names] [--image-names]",
 	 "list containers (all with -a); names only, for completion", ""},
 	{"shell", cli_cmd_shell, "shell NAME [-- CMD...]",

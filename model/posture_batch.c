@@ -67,6 +67,7 @@ int pbatch_init(struct posture_batch *b, struct api_client *c,
 								 : NULL,
 					 .keep = b->n_names ? on_keep : NULL},
 		   o->policy);
+	b->s.drift = o->drift;
 	return 0;
 }
 

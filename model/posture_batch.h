@@ -38,6 +38,7 @@ struct posture_batch_opts {
 	int contents;		  /* read each image's export */
 	const char *const *names; /* NULL: every container */
 	size_t n_names;
+	int drift; /* read running containers' changes (berth.drift) */
 	void (*say)(void *ud, const char *text); /* a failure, for people */
 	void *ud;
 };

@@ -35,6 +35,7 @@ static const struct {
 	{"5.13", PM_CONFINE, "RWROOT"},
 	{"5.7", PM_PROCS, "SSHD"},
 	{"berth.process.supervisor", PM_PROCS, "MULTI"},
+	{"berth.drift", PM_PROCS, "DRIFT"},
 	{"5.8", PM_PORTS, "<1024"},
 	{"5.14", PM_PORTS, "ALL-IF"},
 	{"5.30", PM_PORTS, "BRIDGE"},
@@ -229,7 +230,8 @@ struct pm_container *pm_want(struct posture_model *m, const char *id,
 
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const struct api_top *top, const struct posture_engine *eng)
+		  const struct api_top *top, const struct api_changes *changes,
+		  const struct posture_engine *eng)
 {
 	struct posture_findings f = {0};
 	const struct pm_image *img;
@@ -248,6 +250,7 @@ api_code pm_judge(struct posture_model *m,
 			.engine = eng,
 			.container = ci,
 			.top = top,
+			.changes = changes,
 			.image_labels = img ? &img->accept_labels : NULL},
 		&f);
 	e = rc == API_OK ? pm_find(m, ci->id) : NULL;
@@ -285,7 +288,7 @@ api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
 	api_code rc = api_container_inspect_parse(json, len, &ci, err);
 
 	if (rc == API_OK) {
-		rc = pm_judge(m, &ci, NULL, eng);
+		rc = pm_judge(m, &ci, NULL, NULL, eng);
 		if (rc != API_OK)
 			api_error_set(err, rc, 0,
 				      rc == API_E_NOMEM ? "out of memory"

@@ -28,7 +28,7 @@ enum pm_concern {
 	PM_NS,
 	PM_USER,
 	PM_CONFINE,
-	PM_PROCS, /* what runs in it: sshd, a supervisor */
+	PM_PROCS, /* what runs in it: sshd, a supervisor, changed programs */
 	PM_CONCERNS
 };
 
@@ -92,9 +92,12 @@ size_t pm_image_known(struct posture_model *m, const char *image_id);
 /* Replaces the findings of ci's container (added when unknown), judged
  * with what is known of its engine (posture_judge) and of its processes
  * (top, NULL when not read). */
+/* top and changes: a running container's processes and what it changed
+ * against its image, each NULL when not read. */
 api_code pm_judge(struct posture_model *m,
 		  const struct api_container_inspect *ci,
-		  const struct api_top *top, const struct posture_engine *e);
+		  const struct api_top *top, const struct api_changes *changes,
+		  const struct posture_engine *e);
 /* pm_judge of an inspect body. */
 api_code pm_judge_json(struct posture_model *m, const char *json, size_t len,
 		       const struct posture_engine *e, struct api_error *err);

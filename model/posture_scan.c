@@ -5,6 +5,7 @@
 
 #include "model/posture_scan.h"
 
+#include "api/container_changes.h"
 #include "api/container_inspect.h"
 #include "api/container_top.h"
 #include "api/containers.h"
@@ -56,6 +57,8 @@ static void slot_done(struct pscan *d, struct pscan_slot *s)
 	}
 	api_container_inspect_free(&s->ci);
 	memset(&s->ci, 0, sizeof(s->ci));
+	api_top_free(&s->top);
+	s->have_top = 0;
 	s->id[0] = '\0';
 	changed(d);
 	pscan_pump(d);
@@ -68,12 +71,12 @@ static void slot_done(struct pscan *d, struct pscan_slot *s)
 static void pump_images(struct pscan *d);
 
 static void judge(struct pscan *d, struct pscan_slot *s,
-		  const struct api_top *top)
+		  const struct api_top *top, const struct api_changes *changes)
 {
 	/* destroyed while it was read: stays gone */
 	if (!pm_find(&d->m, s->id))
 		return;
-	if (pm_judge(&d->m, &s->ci, top, &d->ef.e) != API_OK)
+	if (pm_judge(&d->m, &s->ci, top, changes, &d->ef.e) != API_OK)
 		say(d, 1, "posture: %.40s: out of memory", s->id);
 	/* its image, judged once by the image rules */
 	if (s->ci.image && *s->ci.image &&
@@ -166,6 +169,50 @@ static void pump_images(struct pscan *d)
 	}
 }
 
+static void changes_done(struct api_request *req, api_code code,
+			 const struct api_response *resp,
+			 const struct api_error *err, void *ud)
+{
+	struct pscan_slot *s = ud;
+	struct api_changes ch = {0};
+	struct api_error perr;
+	int have;
+
+	(void)req;
+	(void)err;
+	s->req = NULL;
+	/* gone or stopped meanwhile: judged without them */
+	have = code == API_OK &&
+	       api_container_changes_parse(resp->body, resp->body_len, &ch,
+					   &perr) == API_OK;
+	judge(s->owner, s, s->have_top ? &s->top : NULL, have ? &ch : NULL);
+	api_changes_free(&ch);
+	slot_done(s->owner, s);
+}
+
+/* With the processes in (top NULL: not read), the changes when they are
+ * wanted, else judged now.  Takes top over.  1 when a request went out
+ * (the slot is done later). */
+static int after_top(struct pscan *d, struct pscan_slot *s, struct api_top *top)
+{
+	struct api_error err;
+
+	if (d->drift && s->ci.state.running) {
+		if (top) {
+			s->top = *top;
+			s->have_top = 1;
+			memset(top, 0, sizeof(*top));
+		}
+		if (job_send(d->c, "GET", api_container_changes_path(s->id),
+			     NULL, changes_done, s, &s->req, &err) == API_OK)
+			return 1;
+	}
+	judge(d, s, s->have_top ? &s->top : top, NULL);
+	if (top)
+		api_top_free(top);
+	return 0;
+}
+
 static void top_done(struct api_request *req, api_code code,
 		     const struct api_response *resp,
 		     const struct api_error *err, void *ud)
@@ -182,8 +229,8 @@ static void top_done(struct api_request *req, api_code code,
 	have = code == API_OK &&
 	       api_container_top_parse(resp->body, resp->body_len, &top,
 				       &perr) == API_OK;
-	judge(s->owner, s, have ? &top : NULL);
-	api_top_free(&top);
+	if (after_top(s->owner, s, have ? &top : NULL))
+		return; /* judged once the changes are in */
 	slot_done(s->owner, s);
 }
 
@@ -200,9 +247,8 @@ static int read_top(struct pscan *d, struct pscan_slot *s)
 		return 0;
 	if (d->ef.have_host &&
 	    proc_top_read("", s->ci.id, s->ci.state.pid, &top) == 0) {
-		judge(d, s, &top);
-		api_top_free(&top);
-		slot_done(d, s);
+		if (!after_top(d, s, &top))
+			slot_done(d, s);
 		return 1;
 	}
 	return job_send(d->c, "GET", api_container_top_path(s->id, NULL), NULL,
@@ -230,7 +276,7 @@ static void inspect_done(struct api_request *req, api_code code,
 		else if (read_top(d, s))
 			return; /* judged once the processes are in */
 		else
-			judge(d, s, NULL);
+			judge(d, s, NULL, NULL);
 	} else if (code == API_E_HTTP && err && err->http_status == 404) {
 		pm_drop(&d->m, s->id); /* removed meanwhile */
 	} else if (err) {

@@ -5,6 +5,7 @@
 
 #include "api/client.h"
 #include "api/container_inspect.h"
+#include "api/container_top.h"
 #include "api/containers.h"
 #include "api/events.h"
 #include "model/posture_model.h"
@@ -65,6 +66,8 @@ struct pscan_slot {
 	int idx;			 /* engine requests: PSCAN_INFO... */
 	char id[160];			 /* inspections: the container */
 	struct api_container_inspect ci; /* kept while its processes are read */
+	struct api_top top;		 /* kept while its changes are read */
+	int have_top;
 };
 
 struct pscan_img {
@@ -90,7 +93,11 @@ struct pscan {
 	int eng_left;
 	int used_from_list; /* PSCAN_USED comes with the scan's list */
 	size_t scan_total;  /* containers of the last full scan */
-	char error[640];    /* the last failure, "" when none */
+	/* read each running container's changes against its image for
+	 * berth.drift: one more request each, and on some storage drivers
+	 * (vfs) the engine compares the whole tree: off unless asked */
+	int drift;
+	char error[640]; /* the last failure, "" when none */
 };
 
 /* policy: the config file's judging policy (may be NULL: the

@@ -146,6 +146,13 @@ void posture_check_all_interfaces(const struct posture_rule *r,
 void posture_check_sshd(const struct posture_rule *r,
 			const struct posture_ctx *x,
 			struct posture_findings *out);
+/* check_drift.c: files of the image's programs or configuration that a
+ * running container changed; the directories a path lies under. */
+void posture_check_drift(const struct posture_rule *r,
+			 const struct posture_ctx *x,
+			 struct posture_findings *out);
+/* The immutable tree a path is in ("/usr", "/etc" ...), or NULL. */
+const char *posture_drift_tree(const char *path);
 void posture_check_one_app(const struct posture_rule *r,
 			   const struct posture_ctx *x,
 			   struct posture_findings *out);

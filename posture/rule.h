@@ -1,6 +1,7 @@
 #ifndef BERTH_POSTURE_RULE_H
 #define BERTH_POSTURE_RULE_H
 
+#include "api/container_changes.h"
 #include "api/container_inspect.h"
 #include "api/images.h"
 #include "api/networks.h"
@@ -54,6 +55,9 @@ struct posture_ctx {
 	/* container scope, running: its processes (GET .../top), NULL when
 	 * not read; the rules that need them judge nothing then */
 	const struct api_top *top;
+	/* container scope, running: what it changed against its image (GET
+	 * .../changes), NULL when not read (berth.drift judges nothing) */
+	const struct api_changes *changes;
 };
 
 struct posture_rule;

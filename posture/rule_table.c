@@ -281,6 +281,15 @@ const struct posture_rule posture_rules[] = {
 	 "docker exec.",
 	 "drop sshd from the image; docker exec -it NAME sh to get in",
 	 posture_check_sshd},
+	{"berth.drift", HIGH, C,
+	 "Programs or configuration changed since start",
+	 "A container runs what its image holds; files added, changed or "
+	 "deleted under /bin, /sbin, /usr, /lib or /etc after it started "
+	 "are what an intruder or a hand-made fix leaves, and are gone on "
+	 "the next recreate.",
+	 "find out who changed them (berth diff NAME); put a wanted change "
+	 "in the image and rebuild; run with --read-only (5.12)",
+	 posture_check_drift},
 	{"berth.process.supervisor", LOW, C, "More than one application",
 	 "A supervisor or several programs in one container hide crashes "
 	 "from the engine and mix their updates.",

@@ -76,6 +76,7 @@ static int set_object(const struct posture_subject *s, struct posture_ctx *x)
 			return -1;
 		x->container = s->container;
 		x->top = s->top;
+		x->changes = s->changes;
 		x->object = s->container->name && *s->container->name
 				    ? s->container->name
 				    : api_str(s->container->id);

@@ -59,6 +59,9 @@ struct posture_subject {
 	/* a running container's processes, when read (5.7 and the one
 	 * application rule judge them, nothing else) */
 	const struct api_top *top;
+	/* what a running container changed against its image, when read
+	 * (berth.drift judges it) */
+	const struct api_changes *changes;
 	/* the labels of a container's image (Config.Labels), when known:
 	 * a berth.accept label the container only inherited from its image
 	 * accepts nothing, and without them no label accepts anything */

@@ -92,6 +92,12 @@ static const struct option_def op_rows[] = {
 	 "lines, Caused by:, Python tracebacks) under its first line; z "
 	 "opens one, Z shows every line.",
 	 NULL},
+	{"drift", OPT_BOOL, OFF(drift), 0, NULL, 0, 0, NULL, NULL,
+	 "Read each running container's changes against its image when "
+	 "judging it (berth.drift: changed programs or /etc).  One more "
+	 "request per container, and on the vfs storage driver the engine "
+	 "compares the whole tree; berth audit --drift does it once.",
+	 NULL},
 	{"stats", OPT_BOOL, OFF(stats), 1, NULL, 0, 0, NULL, NULL,
 	 "Live CPU and memory figures for the visible rows.", NULL},
 	{"refresh_ms", OPT_INT, OFF(refresh_ms), 500, NULL, 16, 10000, NULL,

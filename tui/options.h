@@ -40,6 +40,7 @@ struct options {
 	bool log_colours;
 	bool log_fields;
 	bool log_fold;
+	bool drift;
 	bool stats;
 	long refresh_ms;
 	char *shell; /* colon-separated, tried in order */

@@ -564,6 +564,7 @@ static int link_engine(struct app *a, struct app_engine *e)
 					 .ud = e,
 					 .contents = on_posture_contents},
 		   a->start->policy);
+	e->posture.drift = a->opts.drift;
 	if (link_contents(a, e) != 0)
 		return -1;
 

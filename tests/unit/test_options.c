@@ -35,6 +35,7 @@ static void test_defaults(void **state)
 	assert_true(o.log_colours);
 	assert_true(o.log_fields);
 	assert_true(o.log_fold);
+	assert_false(o.drift);
 	assert_int_equal(o.refresh_ms, 500);
 	assert_string_equal(o.shell, "/bin/bash:/bin/sh");
 	assert_true(o.confirm_destructive);
@@ -56,7 +57,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 19);
+	assert_int_equal(n, 20);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
@@ -94,6 +95,7 @@ static void test_full_file(void **state)
 	assert_false(o.log_colours);
 	assert_false(o.log_fields);
 	assert_false(o.log_fold);
+	assert_true(o.drift);
 	assert_int_equal(o.refresh_ms, 100);
 	assert_string_equal(o.shell, "/bin/zsh:/bin/sh");
 	assert_false(o.confirm_destructive);
