@@ -31,6 +31,7 @@ struct api_request {
 	int cancel_pending; /* cancelled from inside on_data */
 	int paused;	    /* on_data said API_DATA_PAUSE */
 	int lazy;	    /* its bytes may wait for the lazy window */
+	char want_header[64];
 	char curl_err[CURL_ERROR_SIZE];
 	struct api_request *prev, *next;
 };
@@ -311,7 +312,8 @@ static api_code setup_easy(struct api_request *r,
 	ok &= curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method) == CURLE_OK;
 	if (strcmp(method, "HEAD") == 0)
 		ok &= curl_easy_setopt(e, CURLOPT_NOBODY, 1L) == CURLE_OK;
-	if (s->body || strcmp(method, "POST") == 0) {
+	/* a body, or a POST (empty), or one streamed (PUT of an archive) */
+	if (s->body || s->on_read || strcmp(method, "POST") == 0) {
 		char ct[128];
 		snprintf(ct, sizeof(ct), "Content-Type: %s",
 			 s->content_type ? s->content_type
@@ -377,6 +379,9 @@ api_code api_request_start(struct api_client *c,
 	r->c = c;
 	r->on_data = spec->on_data;
 	r->lazy = spec->on_data && spec->lazy;
+	if (spec->want_header)
+		snprintf(r->want_header, sizeof(r->want_header), "%s",
+			 spec->want_header);
 	r->on_open = spec->on_data ? spec->on_open : NULL;
 	r->on_done = spec->on_done;
 	r->ud = spec->ud;
@@ -588,6 +593,14 @@ static void request_finish(struct api_request *r, CURLcode cc)
 	if (!r->on_data || code != API_OK) {
 		resp.body = r->body.data ? r->body.data : "";
 		resp.body_len = r->body.len;
+	}
+	if (r->want_header[0]) {
+		struct curl_header *h = NULL;
+
+		if (curl_easy_header(r->easy, r->want_header, 0, CURLH_HEADER,
+				     -1, &h) == CURLHE_OK &&
+		    h)
+			resp.header = h->value;
 	}
 	r->finishing = 1;
 	if (r->on_done && !r->cancel_pending)

@@ -47,6 +47,9 @@ struct api_response {
 	long status;
 	const char *body; /* NUL-terminated; NULL for streamed requests */
 	size_t body_len;
+	/* the value of the spec's want_header, NULL when absent; valid
+	 * during on_done */
+	const char *header;
 };
 
 /* Called once when a request ends, however it ends (not after cancel).
@@ -88,6 +91,9 @@ struct api_request_spec {
 	api_done_fn on_done;
 	void *ud;
 	size_t max_body; /* buffered bodies; 0: API_DEFAULT_MAX_BODY */
+	/* one response header the caller reads in on_done (HEAD of an
+	 * archive: X-Docker-Container-Path-Stat); NULL: none */
+	const char *want_header;
 	long timeout_ms; /* 0: the client's; -1: none */
 };
 

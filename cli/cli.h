@@ -66,6 +66,8 @@ int cli_console(const struct cli_opts *o);
 int cli_cmd_keys(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_man_tables(const struct cli_opts *o, int argc, char **argv);
 int cli_cmd_pane(const struct cli_opts *o, int argc, char **argv);
+/* docker cp both ways, through the archive endpoint. */
+int cli_cmd_cp(const struct cli_opts *o, int argc, char **argv);
 /* What a container changed against its image, as docker diff. */
 int cli_cmd_diff(const struct cli_opts *o, int argc, char **argv);
 /* The bash, zsh or fish completion script, from the tables. */

@@ -52,6 +52,8 @@ static const struct cli_command commands[] = {
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},
+	{"cp", cli_cmd_cp, "cp NAME:PATH DEST | cp SRC NAME:PATH",
+	 "copy files out of or into a container, as docker cp", "f"},
 	{"diff", cli_cmd_diff, "diff NAME",
 	 "what a container changed against its image, as docker diff", "c"},
 	{"ps", cli_cmd_ps, "ps [-a] [--names] [--image-names]",
