@@ -45,6 +45,8 @@ static const struct {
 	{"5.15", PM_LIMITS, "RESTART"},
 	{"5.19", PM_LIMITS, "ULIMIT"},
 	{"5.25", PM_LIMITS, "CGROUP"},
+	{"berth.logs.unbounded", PM_LIMITS, "LOGS"},
+	{"berth.logs.none", PM_LIMITS, "NOLOGS"},
 };
 
 #define N_BADGE_RULES (sizeof(badge_rules) / sizeof(badge_rules[0]))

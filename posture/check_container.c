@@ -130,6 +130,36 @@ void posture_check_restart(const struct posture_rule *r,
 	posture_emit(r, x, out, r->severity, &e);
 }
 
+void posture_check_logs_unbounded(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out)
+{
+	const struct api_host_config *hc = &x->container->host_config;
+	const char *size = api_kv_get(&hc->log_config, "max-size");
+	struct posture_ev e = {0};
+
+	/* json-file keeps everything unless told; local rotates at 20 MB
+	 * unless told -1 */
+	if (is(hc->log_type, "json-file") && (!size || is(size, "-1")))
+		posture_ev_add(&e, "HostConfig.LogConfig.Type=json-file, %s",
+			       size ? "max-size=-1" : "no max-size");
+	else if (is(hc->log_type, "local") && is(size, "-1"))
+		posture_ev_add(&e, "HostConfig.LogConfig.Type=local, "
+				   "max-size=-1");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
+void posture_check_logs_none(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out)
+{
+	struct posture_ev e = {0};
+
+	if (is(x->container->host_config.log_type, "none"))
+		posture_ev_add(&e, "HostConfig.LogConfig.Type=none");
+	posture_emit(r, x, out, r->severity, &e);
+}
+
 void posture_check_devices(const struct posture_rule *r,
 			   const struct posture_ctx *x,
 			   struct posture_findings *out)

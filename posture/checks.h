@@ -146,6 +146,14 @@ void posture_check_all_interfaces(const struct posture_rule *r,
 void posture_check_sshd(const struct posture_rule *r,
 			const struct posture_ctx *x,
 			struct posture_findings *out);
+/* check_container.c: the log configuration (persistent and bounded
+ * logs): json-file without max-size (or -1), local with -1; none. */
+void posture_check_logs_unbounded(const struct posture_rule *r,
+				  const struct posture_ctx *x,
+				  struct posture_findings *out);
+void posture_check_logs_none(const struct posture_rule *r,
+			     const struct posture_ctx *x,
+			     struct posture_findings *out);
 /* check_drift.c: files of the image's programs or configuration that a
  * running container changed; the directories a path lies under. */
 void posture_check_drift(const struct posture_rule *r,

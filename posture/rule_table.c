@@ -248,6 +248,19 @@ const struct posture_rule posture_rules[] = {
 	 "An intruder can change binaries and drop tools in the container.",
 	 "--read-only (with --tmpfs /tmp for scratch space)",
 	 posture_check_readonly},
+	{"berth.logs.unbounded", MED, C, "Logs kept without a size limit",
+	 "A json-file log with no max-size grows until the disk that holds "
+	 "the engine's data is full, and then every container on the host "
+	 "fails (the daemon's log-opts are recorded in each container's "
+	 "own LogConfig when it is created).",
+	 "--log-opt max-size=10m --log-opt max-file=3, or log-opts in "
+	 "daemon.json for the containers created after",
+	 posture_check_logs_unbounded},
+	{"berth.logs.none", LOW, C, "Output kept nowhere",
+	 "With the none log driver a crash leaves no trace to read: docker "
+	 "logs and berth show nothing.",
+	 "--log-driver local (rotated on the host) or a remote driver",
+	 posture_check_logs_none},
 	{"5.15", LOW, C, "Restart policy not bounded",
 	 "A crash-looping container restarts forever and hides the crash.",
 	 "--restart on-failure:5", posture_check_restart},

@@ -74,4 +74,5 @@ fi
 run health --network none local/app:1
 run hardened --network none --user 1000 --read-only \
 	--security-opt no-new-privileges --cap-drop ALL --memory 64m \
-	--cpus 0.5 --pids-limit 100 --restart on-failure:5 local/app:1
+	--cpus 0.5 --pids-limit 100 --restart on-failure:5 \
+	--log-opt max-size=10m --log-opt max-file=3 local/app:1

@@ -13,9 +13,9 @@
 #include "tests/lib/judge.h"
 #include "posture/rules.h"
 
-#define BASE "4.1 5.11 5.12 5.13 5.26 5.27 5.29"
+#define BASE "4.1 5.11 5.12 5.13 5.26 5.27 5.29 berth.logs.unbounded"
 /* created, never started: no runtime health check to judge (5.27) */
-#define BASE_STOPPED "4.1 5.11 5.12 5.13 5.26 5.29"
+#define BASE_STOPPED "4.1 5.11 5.12 5.13 5.26 5.29 berth.logs.unbounded"
 
 static const struct {
 	const char *tag;
@@ -36,17 +36,17 @@ static const struct {
 	{"hostipc", BASE " 5.17 5.3"},
 	{"hostuts", BASE " 5.21"},
 	{"userns", BASE " 5.31"},
-	{"limits", "4.1 5.13 5.26 5.27"},
-	{"ronnp", "4.1 5.11 5.12 5.27 5.29"},
+	{"limits", "4.1 5.13 5.26 5.27 berth.logs.unbounded"},
+	{"ronnp", "4.1 5.11 5.12 5.27 5.29 berth.logs.unbounded"},
 	{"seccomp", BASE " 5.22"},
-	{"user1000", "5.11 5.12 5.13 5.26 5.27 5.29"},
+	{"user1000", "5.11 5.12 5.13 5.26 5.27 5.29 berth.logs.unbounded"},
 	{"always", BASE " 5.15"},
 	{"onfail5", BASE},
 	{"restartno", BASE},
 	{"device", BASE " 5.18"},
 	{"ulimit", BASE " 5.19"},
 	{"shared", BASE " 5.20"},
-	{"health", "5.11 5.12 5.13 5.26 5.29"},
+	{"health", "5.11 5.12 5.13 5.26 5.29 berth.logs.unbounded"},
 	{"hardened", ""},
 };
 #define N_EXPECT (sizeof(expect) / sizeof(expect[0]))

@@ -81,10 +81,10 @@ static void check_fixture(const char *name, const char *want)
 }
 
 /* What a plain `docker run --network none busybox sleep` fails. */
-#define BASE "4.1 5.11 5.12 5.13 5.26 5.27 5.29"
-#define BASE_NO_USER "5.11 5.12 5.13 5.26 5.27 5.29"
+#define BASE "4.1 5.11 5.12 5.13 5.26 5.27 5.29 berth.logs.unbounded"
+#define BASE_NO_USER "5.11 5.12 5.13 5.26 5.27 5.29 berth.logs.unbounded"
 /* a container that is not running: no runtime health check to judge */
-#define BASE_STOPPED "4.1 5.11 5.12 5.13 5.26 5.29"
+#define BASE_STOPPED "4.1 5.11 5.12 5.13 5.26 5.29 berth.logs.unbounded"
 
 static void test_fixtures_confinement(void **state)
 {
@@ -96,7 +96,7 @@ static void test_fixtures_confinement(void **state)
 	check_fixture("capall", BASE " 5.4 berth.caps.escape");
 	check_fixture("capdrop", BASE);
 	check_fixture("seccomp", BASE " 5.22");
-	check_fixture("ronnp", "4.1 5.11 5.12 5.27 5.29");
+	check_fixture("ronnp", "4.1 5.11 5.12 5.27 5.29 berth.logs.unbounded");
 	check_fixture("user1000", BASE_NO_USER);
 }
 
@@ -122,12 +122,13 @@ static void test_fixtures_ns_limits(void **state)
 	check_fixture("hostipc", BASE " 5.17 5.3");
 	check_fixture("hostuts", BASE " 5.21");
 	check_fixture("userns", BASE " 5.31");
-	check_fixture("limits", "4.1 5.13 5.26 5.27");
+	check_fixture("limits", "4.1 5.13 5.26 5.27 berth.logs.unbounded");
 	check_fixture("ulimit", BASE " 5.19");
 	check_fixture("always", BASE " 5.15");
 	check_fixture("onfail5", BASE);
 	check_fixture("restartno", BASE);
-	check_fixture("health", "5.11 5.12 5.13 5.26 5.29");
+	check_fixture("health",
+		      "5.11 5.12 5.13 5.26 5.29 berth.logs.unbounded");
 	check_fixture("hardened", "");
 }
 
@@ -213,14 +214,15 @@ static void test_hostile(void **state)
 	posture_findings_free(&f);
 
 	f = run_json("{}");
-	assert_ids(&f, BASE_STOPPED);
+	/* no LogConfig at all: its logging is not judged */
+	assert_ids(&f, "4.1 5.11 5.12 5.13 5.26 5.29");
 	assert_string_equal(f.items[0].object, "");
 	posture_findings_free(&f);
 
 	f = run_json("{\"Name\":\"/e\",\"HostConfig\":{\"CapAdd\":[],"
 		     "\"CapDrop\":[],\"Binds\":[],\"PortBindings\":{}},"
 		     "\"Mounts\":[],\"Config\":{}}");
-	assert_ids(&f, BASE_STOPPED);
+	assert_ids(&f, "4.1 5.11 5.12 5.13 5.26 5.29");
 	posture_findings_free(&f);
 }
 

@@ -9,7 +9,7 @@
 #include "api/container_changes.h"
 #include "api/container_inspect.h"
 #include "posture/checks.h"
-#include "posture/rules.h"
+#include "tests/lib/judge.h"
 
 #define RUNNING "{\"Id\":\"c1\",\"Name\":\"/app\",\"State\":{\"Running\":true}}"
 #define STOPPED                                                                \
@@ -31,14 +31,13 @@ drift(const char *inspect, const char *changes, struct posture_findings *f)
 		assert_int_equal(api_container_changes_parse(
 					 changes, strlen(changes), &ch, &err),
 				 API_OK);
-	assert_int_equal(posture_judge(
-				 &(struct posture_subject){
-					 .scope = POSTURE_SCOPE_CONTAINER,
-					 .engine = &(struct posture_engine){0},
-					 .container = &ci,
-					 .changes = changes ? &ch : NULL},
-				 f),
-			 API_OK);
+	assert_int_equal(
+		tl_judge(POSTURE_SCOPE_CONTAINER, &(struct posture_engine){0},
+			 &(struct posture_subject){.container = &ci,
+						   .changes = changes ? &ch
+								      : NULL},
+			 f),
+		API_OK);
 	api_changes_free(&ch);
 	api_container_inspect_free(&ci);
 	return posture_findings_get(f, "berth.drift", NULL);

@@ -61,7 +61,7 @@ static void test_privileged(void **state)
 	assert_badge(e, PM_CONFINE, "SECCOMP+4", POSTURE_SEV_HIGH);
 	assert_badge(e, PM_MOUNTS, "DEVICE", POSTURE_SEV_MEDIUM);
 	assert_badge(e, PM_USER, "ROOT", POSTURE_SEV_MEDIUM);
-	assert_badge(e, PM_LIMITS, "NOMEM+2", POSTURE_SEV_MEDIUM);
+	assert_badge(e, PM_LIMITS, "NOMEM+3", POSTURE_SEV_MEDIUM);
 	assert_badge(e, PM_PORTS, "", -1);
 	assert_badge(e, PM_NS, "", -1);
 	assert_int_equal(e->worst, POSTURE_SEV_CRITICAL);
@@ -127,7 +127,8 @@ static void test_other_concerns(void **state)
 	assert_badge(e, PM_USER, "", -1);
 	pm_free(&m);
 	e = only(&m, "limits");
-	assert_badge(e, PM_LIMITS, "", -1);
+	/* every limit set, but its logs unbounded */
+	assert_badge(e, PM_LIMITS, "LOGS", POSTURE_SEV_MEDIUM);
 	pm_free(&m);
 }
 
