@@ -85,6 +85,9 @@ run_cmocka() {
 run_tap() {
 	local script=$1 name rc p f s
 	name=$(basename "$script" .sh)
+	# a console test and an integration test may share a name: the
+	# second's log must not overwrite the first's
+	[ -e "$logs/$name.log" ] && name=$name.$(basename "$(dirname "$script")")
 	timeout 900 bash "$script" >"$logs/$name.log" 2>&1
 	rc=$?
 	s=$(grep -cE '^ok .*# *SKIP' "$logs/$name.log")

@@ -9,14 +9,15 @@
 #include "tui/draw.h"
 #include "tui/theme.h"
 #include "model/format.h"
+#include "views/container_changes.h"
 
 #define SETTLE_MS 150
 #define TOP_EVERY_MS 2000
 #define KEY_COLS 16
 
 static const char *const tab_names[CD_TABS] = {
-	"Summary",  "Env",    "Mounts",	   "Ports",
-	"Networks", "Labels", "Processes", "Stats",
+	"Summary", "Env",	"Mounts", "Ports",   "Networks",
+	"Labels",  "Processes", "Stats",  "Changes",
 };
 
 struct cdetail {
@@ -35,6 +36,7 @@ struct cdetail {
 	char top_err[sizeof(((struct api_error *)0)->msg)];
 	struct api_request *top_req;
 	int top_timer;
+	struct cchanges changes;
 };
 
 /* Lines of a tab, drawn as they are produced: nothing is kept. */
@@ -49,8 +51,10 @@ struct cdetail *cdetail_new(struct app *a)
 {
 	struct cdetail *d = calloc(1, sizeof(*d));
 
-	if (d)
+	if (d) {
 		d->a = a;
+		cchanges_init(&d->changes, a);
+	}
 	return d;
 }
 
@@ -80,6 +84,7 @@ static void forget(struct cdetail *d)
 	memset(&d->top, 0, sizeof(d->top));
 	d->have_ins = d->have_top = 0;
 	d->ins_err[0] = d->top_err[0] = '\0';
+	cchanges_forget(&d->changes);
 }
 
 void cdetail_free(struct cdetail *d)
@@ -154,6 +159,8 @@ static void settled(void *ud)
 
 	d->settle_timer = 0;
 	fetch_inspect(d);
+	if (d->tab == CD_CHANGES)
+		cchanges_fetch(&d->changes, d->id);
 }
 
 void cdetail_select(struct cdetail *d, const char *id)
@@ -177,6 +184,8 @@ void cdetail_refresh(struct cdetail *d)
 		loop_timer_cancel(app_loop(d->a), d->settle_timer);
 	d->settle_timer = 0;
 	fetch_inspect(d);
+	if (d->tab == CD_CHANGES)
+		cchanges_fetch(&d->changes, d->id);
 }
 
 static void top_done(struct api_request *req, api_code code,
@@ -231,6 +240,8 @@ void cdetail_tab_step(struct cdetail *d, int delta)
 	d->scroll = 0;
 	if (d->tab != CD_PROCESSES)
 		stop_top(d);
+	if (d->tab == CD_CHANGES)
+		cchanges_fetch(&d->changes, d->id);
 	app_dirty(d->a);
 }
 
@@ -495,6 +506,37 @@ static void tab_stats(struct em *m, const struct cstore_entry *e)
 	em_kv(m, "History", b);
 }
 
+static void change_line(void *ud, char letter, const char *path)
+{
+	struct em *m = ud;
+	char k[2] = {letter, '\0'};
+	int row = em_row(m);
+
+	if (row < 0)
+		return;
+	draw_text(m->w, m->y + row, m->x, 2, k,
+		  theme_attr(letter == 'D' ? TS_STATUS_ERR : TS_HEADER));
+	draw_text(m->w, m->y + row, m->x + 2, m->wd - 2, path,
+		  theme_attr(TS_NORMAL));
+}
+
+static void tab_changes(struct cdetail *d, struct em *m)
+{
+	const struct cchanges *c = &d->changes;
+
+	if (c->err[0])
+		em_text(m, c->err, TS_STATUS_ERR);
+	if (!c->have) {
+		em_text(m, c->err[0] ? "" : "loading\xe2\x80\xa6", TS_DIM);
+		return;
+	}
+	if (c->ch.n == 0) {
+		em_text(m, "nothing changed against the image", TS_DIM);
+		return;
+	}
+	cchanges_each(c, change_line, m);
+}
+
 static void draw_tabs(struct cdetail *d, WINDOW *w, const struct rect *r,
 		      int focused)
 {
@@ -533,6 +575,10 @@ static void draw_body(struct cdetail *d, struct em *m,
 	}
 	if (d->tab == CD_PROCESSES) {
 		tab_processes(d, m, e);
+		return;
+	}
+	if (d->tab == CD_CHANGES) {
+		tab_changes(d, m);
 		return;
 	}
 	if (d->ins_err[0])

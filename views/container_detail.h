@@ -9,9 +9,9 @@
 
 /*
  * The detail region of the containers pane: tabs for the summary, env,
- * mounts, ports, networks, labels, processes and stats of the selected
- * container.  The inspect body is fetched once the selection has settled
- * and again when an event names the container; `top` is fetched every
+ * mounts, ports, networks, labels, processes, stats and file changes of
+ * the selected container.  The inspect body is fetched once the selection has
+ * settled and again when an event names the container; `top` is fetched every
  * 2 s only while the processes tab is on screen.
  */
 
@@ -24,6 +24,7 @@ enum cdetail_tab {
 	CD_LABELS,
 	CD_PROCESSES,
 	CD_STATS,
+	CD_CHANGES,
 	CD_TABS
 };
 

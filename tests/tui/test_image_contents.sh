@@ -50,7 +50,7 @@ berth_quit
 
 # the posture pane, on a container of the image: its image's findings
 docker run -d --name "$p-run" --network none "$p/eol:1" sleep 600 >/dev/null
-berth_start 200 50 posture "$p-run"
+berth_start 200 60 posture "$p-run"
 expect_screen "the posture pane shows the container" "$p-run" 15
 expect_screen "with its image's berth.image.eol (from the cache now)" "berth.image.eol" 20
 expect_screen "and 4.8 naming the setuid file" "/bin/s (setuid, 4755)" 5
