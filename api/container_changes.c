@@ -99,6 +99,18 @@ void api_changes_free(struct api_changes *l)
 	l->n = 0;
 }
 
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct api_change *)a)->path,
+		      ((const struct api_change *)b)->path);
+}
+
+void api_changes_sort(struct api_changes *l)
+{
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof(l->items[0]), by_path);
+}
+
 char api_change_letter(int kind)
 {
 	return kind == API_CHANGE_MODIFIED  ? 'C'

@@ -35,6 +35,9 @@ api_code api_container_changes(struct api_client *c, const char *id,
 			       struct api_changes *out, struct api_error *err);
 void api_changes_free(struct api_changes *l);
 
+/* In path order: the engine's own order changes from call to call. */
+void api_changes_sort(struct api_changes *l);
+
 /* docker diff's letter for a kind: 'C', 'A', 'D', or '?'. */
 char api_change_letter(int kind);
 

@@ -10,12 +10,6 @@
 #include "api/container_changes.h"
 #include "cli/cli.h"
 
-static int by_path(const void *a, const void *b)
-{
-	return strcmp(((const struct api_change *)a)->path,
-		      ((const struct api_change *)b)->path);
-}
-
 int cli_cmd_diff(const struct cli_opts *o, int argc, char **argv)
 {
 	struct api_changes ch = {0};
@@ -33,8 +27,7 @@ int cli_cmd_diff(const struct cli_opts *o, int argc, char **argv)
 	if (api_container_changes(c, argv[1], &ch, &err) != API_OK) {
 		rc = cli_fail("diff", &err);
 	} else {
-		if (ch.n > 1)
-			qsort(ch.items, ch.n, sizeof(ch.items[0]), by_path);
+		api_changes_sort(&ch);
 		for (i = 0; i < ch.n; i++) {
 			printf("%c ", api_change_letter(ch.items[i].kind));
 			if (tty)

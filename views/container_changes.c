@@ -22,12 +22,6 @@ void cchanges_forget(struct cchanges *c)
 	c->id[0] = '\0';
 }
 
-static int by_path(const void *x, const void *y)
-{
-	return strcmp(((const struct api_change *)x)->path,
-		      ((const struct api_change *)y)->path);
-}
-
 static void done(struct api_request *req, api_code code,
 		 const struct api_response *resp, const struct api_error *err,
 		 void *ud)
@@ -44,9 +38,7 @@ static void done(struct api_request *req, api_code code,
 					       &perr) != API_OK) {
 		snprintf(c->err, sizeof(c->err), "%s", perr.msg);
 	} else {
-		/* the engine's order changes from call to call */
-		if (ch.n > 1)
-			qsort(ch.items, ch.n, sizeof(ch.items[0]), by_path);
+		api_changes_sort(&ch);
 		api_changes_free(&c->ch);
 		c->ch = ch;
 		memset(&ch, 0, sizeof(ch));
