@@ -7,52 +7,14 @@
 
 #include "api/container_inspect.h"
 #include "api/query.h"
-#include "api/stats.h"
+#include "model/cstore_impl.h"
 #include "model/format.h"
-
-#define WANT_MAX 256
-#define STATS_RETRY_MS 5000
-
-struct cstore {
-	struct api_client *client;
-	const struct sched *sched;
-	cstore_changed_fn changed;
-	void *ud;
-	struct cstore_entry **items;
-	size_t n, cap;
-	struct api_request *listing;
-	int list_again;
-	int listed;
-	unsigned long seq;	/* container events seen */
-	unsigned long list_seq; /* seq when the list in flight was sent */
-	/* Ids destroyed while the list is in flight: the list may still
-	 * name them (it reads a replica the engine updates later). */
-	char (*gone)[72];
-	size_t n_gone, cap_gone;
-	unsigned long gen;
-	char error[sizeof(((struct api_error *)0)->msg)];
-	/* the last visible set, to skip work when it did not change */
-	char want[WANT_MAX][72];
-	size_t n_want;
-	size_t n_streams;
-};
-
-struct entry_priv {
-	struct cstore *st;
-	uint64_t stats_retry_at;
-};
-
-/* Entries carry a back pointer for request callbacks. */
-struct entry {
-	struct cstore_entry pub;
-	struct entry_priv priv;
-};
 
 /* Generations are unique across stores, so a pane that switches to
  * another engine's store always sees a change. */
 static unsigned long next_gen;
 
-static void changed(struct cstore *st, int structural)
+void cstore_changed(struct cstore *st, int structural)
 {
 	if (structural)
 		st->gen = ++next_gen;
@@ -75,18 +37,14 @@ int cstore_new(struct api_client *c, const struct sched *s,
 	return 0;
 }
 
-static void stop_stats(struct cstore *st, struct cstore_entry *e)
+struct entry_priv *cstore_priv_of(struct cstore_entry *e)
 {
-	if (e->stats) {
-		api_stats_stop(e->stats);
-		e->stats = NULL;
-		st->n_streams--;
-	}
+	return &((struct entry *)e)->priv;
 }
 
 static void entry_free(struct cstore *st, struct cstore_entry *e)
 {
-	stop_stats(st, e);
+	cstore_stop_stats(st, e);
 	if (e->refresh)
 		api_request_cancel(e->refresh);
 	api_container_summary_free(&e->s);
@@ -107,6 +65,7 @@ void cstore_free(struct cstore *st)
 		return;
 	if (st->listing)
 		api_request_cancel(st->listing);
+	cstore_sweep_stop(st);
 	while (st->n)
 		remove_at(st, st->n - 1);
 	free(st->items);
@@ -114,7 +73,7 @@ void cstore_free(struct cstore *st)
 	free(st);
 }
 
-static ssize_t index_of(const struct cstore *st, const char *id)
+ssize_t cstore_index_of(const struct cstore *st, const char *id)
 {
 	size_t i;
 
@@ -144,9 +103,9 @@ static struct cstore_entry *add_entry(struct cstore *st)
 	return &e->pub;
 }
 
-static struct cstore *store_of(struct cstore_entry *e)
+struct cstore *cstore_store_of(struct cstore_entry *e)
 {
-	return ((struct entry *)e)->priv.st;
+	return cstore_priv_of(e)->st;
 }
 
 /* Moves a fresh summary into the entry; the old one is freed. */
@@ -156,8 +115,6 @@ static void put_summary(struct cstore_entry *e, struct api_container_summary *s)
 	e->s = *s;
 	memset(s, 0, sizeof(*s));
 }
-
-static void refresh(struct cstore *st, struct cstore_entry *e);
 
 static void drop(struct cstore *st, const struct cstore_entry *e)
 {
@@ -175,7 +132,7 @@ static void refresh_done(struct api_request *req, api_code code,
 			 const struct api_error *err, void *ud)
 {
 	struct cstore_entry *e = ud;
-	struct cstore *st = store_of(e);
+	struct cstore *st = cstore_store_of(e);
 	struct api_container_summary s;
 	struct api_error perr;
 
@@ -184,7 +141,7 @@ static void refresh_done(struct api_request *req, api_code code,
 	if (code == API_E_HTTP && err->http_status == 404) {
 		/* Gone before we asked: the destroy event may be next. */
 		drop(st, e);
-		changed(st, 1);
+		cstore_changed(st, 1);
 		return;
 	}
 	if (code != API_OK) {
@@ -195,7 +152,7 @@ static void refresh_done(struct api_request *req, api_code code,
 	/* An event that came while this was asked may be newer than the
 	 * answer: ask again rather than show an older state. */
 	if (e->seq != e->sent_seq) {
-		refresh(st, e);
+		cstore_refresh(st, e);
 		return;
 	}
 	if (api_container_summary_from_inspect(resp->body, resp->body_len,
@@ -205,13 +162,14 @@ static void refresh_done(struct api_request *req, api_code code,
 		return;
 	}
 	put_summary(e, &s);
-	changed(st, 1);
+	cstore_sweep_later(st);
+	cstore_changed(st, 1);
 }
 
 /* Inspect, not the list: the list reads a replica the engine updates
  * after it logs die and pause, inspect reads the container under its
  * lock, which the engine holds while it logs the event. */
-static void refresh(struct cstore *st, struct cstore_entry *e)
+void cstore_refresh(struct cstore *st, struct cstore_entry *e)
 {
 	struct api_request_spec spec = {.on_done = refresh_done, .ud = e};
 	char *path;
@@ -345,13 +303,13 @@ void cstore_event(struct cstore *st, const struct api_event *ev)
 	    !ev->actor_id || !*ev->actor_id || ignored_action(action))
 		return;
 	st->seq++;
-	i = index_of(st, ev->actor_id);
+	i = cstore_index_of(st, ev->actor_id);
 	if (strcmp(action, "destroy") == 0) {
 		if (st->listing)
 			remember_gone(st, ev->actor_id);
 		if (i >= 0) {
 			remove_at(st, (size_t)i);
-			changed(st, 1);
+			cstore_changed(st, 1);
 		}
 		return;
 	}
@@ -371,8 +329,8 @@ void cstore_event(struct cstore *st, const struct api_event *ev)
 	}
 	e->seq = st->seq;
 	apply_event(e, action, ev);
-	changed(st, 1);
-	refresh(st, e);
+	cstore_changed(st, 1);
+	cstore_refresh(st, e);
 }
 
 /* Brings the rows in line with a full list: update, add, drop.  A row
@@ -387,7 +345,8 @@ static void merge(struct cstore *st, struct api_container_list *l)
 	if (!keep)
 		return;
 	for (k = 0; k < l->n; k++) {
-		ssize_t at = index_of(st, l->items[k].id ? l->items[k].id : "");
+		ssize_t at = cstore_index_of(st, l->items[k].id ? l->items[k].id
+								: "");
 		struct cstore_entry *e;
 		int differs = 0;
 		if (is_gone(st, l->items[k].id))
@@ -410,7 +369,7 @@ static void merge(struct cstore *st, struct api_container_list *l)
 		differs |= strcmp(api_str(l->items[k].state), "removing") == 0;
 		put_summary(e, &l->items[k]);
 		if (differs)
-			refresh(st, e);
+			cstore_refresh(st, e);
 	}
 	/* Rows added above sit past old_n; removing from the end of the
 	 * old ones leaves every index still to visit in place. */
@@ -439,9 +398,10 @@ static void list_done(struct api_request *req, api_code code,
 		st->error[0] = '\0';
 		merge(st, &l);
 		st->listed = 1;
+		cstore_sweep_later(st);
 	}
 	api_container_list_free(&l);
-	changed(st, 1);
+	cstore_changed(st, 1);
 	if (st->list_again) {
 		st->list_again = 0;
 		cstore_relist(st);
@@ -476,16 +436,17 @@ void cstore_disconnect(struct cstore *st)
 		api_request_cancel(st->listing);
 	st->listing = NULL;
 	st->list_again = 0;
+	cstore_sweep_stop(st);
 	for (i = 0; i < st->n; i++) {
 		struct cstore_entry *e = st->items[i];
-		stop_stats(st, e);
+		cstore_stop_stats(st, e);
 		if (e->refresh)
 			api_request_cancel(e->refresh);
 		e->refresh = NULL;
 		e->has_stats = 0;
 	}
 	st->n_want = 0;
-	changed(st, 0);
+	cstore_changed(st, 0);
 }
 
 size_t cstore_count(const struct cstore *st)
@@ -532,11 +493,6 @@ const char *cstore_error(const struct cstore *st)
 	return st->error;
 }
 
-size_t cstore_stats_streams(const struct cstore *st)
-{
-	return st->n_streams;
-}
-
 void cstore_counts(const struct cstore *st, int *running, int *paused,
 		   int *stopped)
 {
@@ -555,106 +511,5 @@ void cstore_counts(const struct cstore *st, int *running, int *paused,
 			(*paused)++;
 		else
 			(*stopped)++;
-	}
-}
-
-static void push_sample(struct cstore_entry *e, const struct api_stats *s)
-{
-	double mem_pct = api_stats_mem_percent(s);
-
-	e->cpu_pct = api_stats_cpu_percent(s);
-	e->mem_usage = api_stats_mem_usage(s);
-	e->mem_limit = s->mem.limit;
-	e->pids = s->pids_current;
-	e->has_stats = 1;
-	e->cpu_hist[e->hist_head] = (float)e->cpu_pct;
-	e->mem_hist[e->hist_head] = (float)mem_pct;
-	e->hist_head = (e->hist_head + 1) % CSTORE_HIST;
-	if (e->hist_n < CSTORE_HIST)
-		e->hist_n++;
-}
-
-static int on_stats(const struct api_stats *s, void *ud)
-{
-	struct cstore_entry *e = ud;
-
-	push_sample(e, s);
-	changed(store_of(e), 0);
-	return 0;
-}
-
-static void on_stats_end(api_code code, const struct api_error *err, void *ud)
-{
-	struct cstore_entry *e = ud;
-	struct cstore *st = store_of(e);
-
-	(void)code;
-	(void)err;
-	/* The stream frees itself after this call. */
-	e->stats = NULL;
-	st->n_streams--;
-	((struct entry *)e)->priv.stats_retry_at =
-		sched_now_ms(st->sched) + STATS_RETRY_MS;
-}
-
-static int is_running(const struct cstore_entry *e)
-{
-	return e->s.state && strcmp(e->s.state, "running") == 0;
-}
-
-static int same_want(const struct cstore *st, const char *const *ids, size_t n)
-{
-	size_t i;
-
-	if (n != st->n_want)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (strncmp(st->want[i], ids[i], sizeof(st->want[i])) != 0)
-			return 0;
-	return 1;
-}
-
-static void start_stats(struct cstore *st, struct cstore_entry *e)
-{
-	struct entry_priv *p = &((struct entry *)e)->priv;
-
-	if (e->stats || !is_running(e) ||
-	    sched_now_ms(st->sched) < p->stats_retry_at)
-		return;
-	if (api_stats_start(st->client, e->s.id, on_stats, on_stats_end, e,
-			    &e->stats, NULL) == API_OK)
-		st->n_streams++;
-	else
-		p->stats_retry_at = sched_now_ms(st->sched) + STATS_RETRY_MS;
-}
-
-void cstore_stats_want(struct cstore *st, const char *const *ids, size_t n)
-{
-	size_t i, k;
-
-	if (n > WANT_MAX)
-		n = WANT_MAX;
-	if (same_want(st, ids, n)) {
-		/* Same rows: only (re)start what stopped and is running. */
-		for (i = 0; i < st->n; i++)
-			if (st->items[i]->wanted)
-				start_stats(st, st->items[i]);
-		return;
-	}
-	for (i = 0; i < st->n; i++)
-		st->items[i]->wanted = 0;
-	for (k = 0; k < n; k++) {
-		ssize_t at = index_of(st, ids[k]);
-		snprintf(st->want[k], sizeof(st->want[k]), "%s", ids[k]);
-		if (at >= 0)
-			st->items[at]->wanted = 1;
-	}
-	st->n_want = n;
-	for (i = 0; i < st->n; i++) {
-		struct cstore_entry *e = st->items[i];
-		if (!e->wanted || !is_running(e))
-			stop_stats(st, e);
-		else
-			start_stats(st, e);
 	}
 }

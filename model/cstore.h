@@ -15,7 +15,9 @@
  * its code, pause -> paused, rename, ...) and confirmed by one inspect of
  * that container, never more than one in flight, asked again when another
  * event came meanwhile, so no answer older than an event overwrites it.
- * Nothing is re-listed or re-inspected on a timer.
+ * Nothing is re-listed or re-inspected on a timer, but for one case:
+ * while a row is restarting, the engine is asked every half second which
+ * containers still are, since it says nothing when it gives up.
  * Live stats are streamed only for the rows a view says are visible and
  * running, and each stream is closed when its row scrolls away.
  */

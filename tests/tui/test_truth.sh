@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The containers pane tells the truth after every event: one second after
-# each way a state can change (exit by itself, kill, OOM, pause, unpause,
-# rename, remove, a name reused at once) the row equals `docker inspect`;
+# each way a state can change (exit by itself, kill, OOM, out of restarts,
+# killed while restarting, pause, unpause, rename, remove, a name reused at once) the row equals `docker inspect`;
 # after 45 s and more of churn, with the engine hanging and coming back
 # midway, every row equals `docker ps -a`, the top bar's
 # counts equal `docker info`'s, and `berth watch` reported exactly the
@@ -45,6 +45,16 @@ inspect_state() {
 		sed -E '/^exited/!s/ \([0-9-]+\)$//'
 }
 
+# wait_inspect NAME FORMAT WANT: until docker inspect -f FORMAT says WANT
+# (30 s at most)
+wait_inspect() {
+	local t=0
+	until [ "$(docker inspect -f "$2" "$1" 2>/dev/null)" = "$3" ] || [ $t -ge 600 ]; do
+		sleep 0.05
+		t=$((t + 1))
+	done
+}
+
 # after DESC NAME: one second after a change, the row equals inspect.
 after() {
 	sleep 1
@@ -76,6 +86,25 @@ wait_engine "$p-oom" exited 30
 is "the engine says OOM-killed" \
 	"$(docker inspect -f '{{.State.OOMKilled}}' "$p-oom")" true
 after "OOM kill" "$p-oom"
+
+# Out of restarts: the engine restarts it twice, then leaves it exited and
+# says nothing; the row must not stay "restarting".
+run --name "$p-retry" --restart on-failure:2 local/busybox:latest sh -c 'exit 1'
+wait_inspect "$p-retry" '{{.State.Status}} {{.RestartCount}}' "exited 2"
+is "the engine gave up after two restarts" \
+	"$(docker inspect -f '{{.State.Status}} {{.RestartCount}}' "$p-retry")" "exited 2"
+after "on-failure:2 out of retries" "$p-retry"
+
+# Killed while the engine waits to restart it: it stops restarting and
+# sends no event at all.
+run --name "$p-loop" --restart always local/busybox:latest sh -c 'exit 1'
+# four restarts in, the engine waits 1.6 s and more before the next
+wait_inspect "$p-loop" '{{.State.Status}} {{ge .RestartCount 4}}' "restarting true"
+sleep 0.3
+docker kill "$p-loop" >/dev/null 2>&1
+is "the engine left the restart loop" \
+	"$(docker inspect -f '{{.State.Status}}' "$p-loop")" exited
+after "docker kill while restarting" "$p-loop"
 
 # Paused and unpaused.
 run --name "$p-pause" local/busybox:latest sleep 300

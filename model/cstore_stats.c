@@ -1,0 +1,121 @@
+#include "model/cstore_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "api/stats.h"
+
+void cstore_stop_stats(struct cstore *st, struct cstore_entry *e)
+{
+	if (e->stats) {
+		api_stats_stop(e->stats);
+		e->stats = NULL;
+		st->n_streams--;
+	}
+}
+
+size_t cstore_stats_streams(const struct cstore *st)
+{
+	return st->n_streams;
+}
+
+static void push_sample(struct cstore_entry *e, const struct api_stats *s)
+{
+	double mem_pct = api_stats_mem_percent(s);
+
+	e->cpu_pct = api_stats_cpu_percent(s);
+	e->mem_usage = api_stats_mem_usage(s);
+	e->mem_limit = s->mem.limit;
+	e->pids = s->pids_current;
+	e->has_stats = 1;
+	e->cpu_hist[e->hist_head] = (float)e->cpu_pct;
+	e->mem_hist[e->hist_head] = (float)mem_pct;
+	e->hist_head = (e->hist_head + 1) % CSTORE_HIST;
+	if (e->hist_n < CSTORE_HIST)
+		e->hist_n++;
+}
+
+static int on_stats(const struct api_stats *s, void *ud)
+{
+	struct cstore_entry *e = ud;
+
+	push_sample(e, s);
+	cstore_changed(cstore_store_of(e), 0);
+	return 0;
+}
+
+static void on_stats_end(api_code code, const struct api_error *err, void *ud)
+{
+	struct cstore_entry *e = ud;
+	struct cstore *st = cstore_store_of(e);
+
+	(void)code;
+	(void)err;
+	/* The stream frees itself after this call. */
+	e->stats = NULL;
+	st->n_streams--;
+	((struct entry *)e)->priv.stats_retry_at =
+		sched_now_ms(st->sched) + STATS_RETRY_MS;
+}
+
+static int is_running(const struct cstore_entry *e)
+{
+	return e->s.state && strcmp(e->s.state, "running") == 0;
+}
+
+static int same_want(const struct cstore *st, const char *const *ids, size_t n)
+{
+	size_t i;
+
+	if (n != st->n_want)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strncmp(st->want[i], ids[i], sizeof(st->want[i])) != 0)
+			return 0;
+	return 1;
+}
+
+static void start_stats(struct cstore *st, struct cstore_entry *e)
+{
+	struct entry_priv *p = &((struct entry *)e)->priv;
+
+	if (e->stats || !is_running(e) ||
+	    sched_now_ms(st->sched) < p->stats_retry_at)
+		return;
+	if (api_stats_start(st->client, e->s.id, on_stats, on_stats_end, e,
+			    &e->stats, NULL) == API_OK)
+		st->n_streams++;
+	else
+		p->stats_retry_at = sched_now_ms(st->sched) + STATS_RETRY_MS;
+}
+
+void cstore_stats_want(struct cstore *st, const char *const *ids, size_t n)
+{
+	size_t i, k;
+
+	if (n > WANT_MAX)
+		n = WANT_MAX;
+	if (same_want(st, ids, n)) {
+		/* Same rows: only (re)start what stopped and is running. */
+		for (i = 0; i < st->n; i++)
+			if (st->items[i]->wanted)
+				start_stats(st, st->items[i]);
+		return;
+	}
+	for (i = 0; i < st->n; i++)
+		st->items[i]->wanted = 0;
+	for (k = 0; k < n; k++) {
+		ssize_t at = cstore_index_of(st, ids[k]);
+		snprintf(st->want[k], sizeof(st->want[k]), "%s", ids[k]);
+		if (at >= 0)
+			st->items[at]->wanted = 1;
+	}
+	st->n_want = n;
+	for (i = 0; i < st->n; i++) {
+		struct cstore_entry *e = st->items[i];
+		if (!e->wanted || !is_running(e))
+			cstore_stop_stats(st, e);
+		else
+			start_stats(st, e);
+	}
+}
