@@ -15,6 +15,10 @@ DATADIR = $(PREFIX)/share/berth
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+# systemd reads /usr/local/lib/systemd/system too; a Debian package sets
+# /lib/systemd/system
+SYSTEMDDIR ?= $(PREFIX)/lib/systemd/system
+UNIT = build/contrib/berth-watch.service
 COMPLETIONS = build/completions/berth build/completions/_berth \
 	build/completions/berth.fish
 
@@ -68,7 +72,7 @@ FUZZ_OBJ := $(SRC_LIB:%.c=$(FUZ)/obj/%.o)
 FUZZ_CFLAGS = $(WARN) -Wno-unknown-warning-option $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -MMD -MP \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
-.PHONY: all check test-build demo fuzz fuzz-smoke clean install uninstall \
+.PHONY: FORCE all check test-build demo fuzz fuzz-smoke clean install uninstall \
 	format format-check lint layers deps engine-start engine-stop bench \
 	unit dist deb
 
@@ -90,7 +94,7 @@ man/berth.1: man/berth.1.in berth
 	./berth man-tables > $@.tables
 	./berth man-tables options > $@.options
 	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@DATE@/$$(date -u +%Y-%m-%d)/" \
-		-e 's#@DATADIR@#$(DATADIR)#g' \
+		-e 's#@DATADIR@#$(DATADIR)#g' -e 's#@BINDIR@#$(BINDIR)#g' -e 's#@SYSTEMDDIR@#$(SYSTEMDDIR)#g' \
 		-e '/@OPTIONS@/{r $@.options' -e 'd}' \
 		-e '/@TABLES@/{r $@.tables' -e 'd}' man/berth.1.in > $@
 	rm -f $@.tables $@.options
@@ -195,9 +199,20 @@ lint:
 		--suppress=missingIncludeSystem -I. $(DEFS) \
 		api posture ops model tui views cli && echo "cppcheck: clean"
 
+# The unit runs the berth this installs: made for this PREFIX each time
+# (install writes it the same way, never from an older PREFIX's file).
+UNIT_SED = sed 's|@BINDIR@|$(BINDIR)|g' contrib/berth-watch.service.in
+$(UNIT): contrib/berth-watch.service.in FORCE
+	@mkdir -p $(dir $@)
+	$(UNIT_SED) >$@
+FORCE:
+
 install: berth man/berth.1 $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes \
-		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(SYSTEMDDIR)
+	$(UNIT_SED) >$(DESTDIR)$(SYSTEMDDIR)/berth-watch.service
+	chmod 644 $(DESTDIR)$(SYSTEMDDIR)/berth-watch.service
 	install -m 644 build/completions/berth $(DESTDIR)$(BASHCOMPDIR)/berth
 	install -m 644 build/completions/_berth $(DESTDIR)$(ZSHCOMPDIR)/_berth
 	install -m 644 build/completions/berth.fish $(DESTDIR)$(FISHCOMPDIR)/berth.fish
@@ -209,7 +224,8 @@ install: berth man/berth.1 $(COMPLETIONS)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/berth $(DESTDIR)$(MANDIR)/berth.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/berth $(DESTDIR)$(ZSHCOMPDIR)/_berth \
-		$(DESTDIR)$(FISHCOMPDIR)/berth.fish
+		$(DESTDIR)$(FISHCOMPDIR)/berth.fish \
+		$(DESTDIR)$(SYSTEMDDIR)/berth-watch.service
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -159,6 +159,11 @@ const char *api_client_transport(const struct api_client *c)
 	return "plain TCP (unencrypted)";
 }
 
+int api_client_is_local(const struct api_client *c)
+{
+	return c->unix_path && !c->ssh && !c->tls;
+}
+
 int api_client_is_plain_tcp(const struct api_client *c)
 {
 	return !c->tls && !c->ssh && !c->unix_path;

@@ -107,6 +107,8 @@ int api_client_is_tls(const struct api_client *c);
 /* How requests travel, for people: "TLS (verified)", "TLS (NOT
  * verified)", "ssh", "unix socket" or "plain TCP (unencrypted)". */
 const char *api_client_transport(const struct api_client *c);
+/* The engine is on this machine: a unix socket here, not ssh. */
+int api_client_is_local(const struct api_client *c);
 /* tcp:// without TLS: what the console warns about. */
 int api_client_is_plain_tcp(const struct api_client *c);
 /* The version requests are sent with: the negotiated one, else oldest. */

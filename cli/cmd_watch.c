@@ -1,4 +1,3 @@
-#include <cjson/cJSON.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,14 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "api/container_inspect.h"
-#include "api/container_top.h"
-#include "api/events.h"
 #include "cli/cli.h"
-#include "ops/watch_rules.h"
-#include "posture/engine_facts.h"
-#include "posture/rules.h"
 #include "views/console.h"
+#include "cli/watch_impl.h"
 
 /*
  * berth watch: follows the engine's events and reports, one line each,
@@ -29,24 +23,7 @@
 	"                   [--since DURATION] [--restarts N] [--window "      \
 	"MIN]\n"                                                               \
 	"                   [--min-severity S] [--name GLOB] [--label K=V]\n"  \
-	"                   [-H HOST]\n"
-
-struct watch {
-	struct watch_rules rules;
-	struct api_client *c;
-	struct api_events_stream *s;
-	int text, use_syslog, once;
-	int min_sev;
-	int64_t since_s;
-	int64_t last_time;
-	char **check; /* ids of created or updated containers to inspect */
-	size_t n_check;
-	int ended;
-	const char *host;
-	/* the engine's facts, as the posture pane judges with them */
-	struct posture_engine_facts ef;
-	struct posture_policy policy; /* the config's judging policy */
-};
+	"                   [--exec CMD] [--webhook URL] [-H HOST]\n"
 
 /* Read again on each (re)connect: a restarted daemon may have other
  * defaults.  Without them the verdicts would not be the pane's. */
@@ -68,58 +45,6 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
-}
-
-struct field {
-	const char *key;
-	const char *str;
-	long long num;
-};
-
-/* One report line; fields with neither str nor num are left out. */
-static void report(struct watch *w, const char *event, const char *name,
-		   const char *id, const struct field *f, size_t nf)
-{
-	cJSON *o = cJSON_CreateObject();
-	char *line = NULL, text[1024];
-	size_t i, used;
-
-	if (!o)
-		return;
-	cJSON_AddNumberToObject(o, "time", (double)time(NULL));
-	cJSON_AddStringToObject(o, "event", event);
-	if (name)
-		cJSON_AddStringToObject(o, "container", name);
-	if (id)
-		cJSON_AddStringToObject(o, "id", id);
-	used = (size_t)snprintf(text, sizeof(text), "%s%s%s", event,
-				name ? " " : "", name ? name : "");
-	for (i = 0; i < nf; i++) {
-		if (f[i].str)
-			cJSON_AddStringToObject(o, f[i].key, f[i].str);
-		else
-			cJSON_AddNumberToObject(o, f[i].key, (double)f[i].num);
-		if (used < sizeof(text) && f[i].str)
-			used += (size_t)snprintf(text + used,
-						 sizeof(text) - used, " %s=%s",
-						 f[i].key, f[i].str);
-		else if (used < sizeof(text))
-			used += (size_t)snprintf(
-				text + used, sizeof(text) - used, " %s=%lld",
-				f[i].key, f[i].num);
-	}
-	if (w->use_syslog) {
-		syslog(LOG_WARNING, "%s", text);
-	} else if (w->text) {
-		cli_put(stdout, text, 0);
-		putchar('\n');
-	} else if ((line = cJSON_PrintUnformatted(o)) != NULL) {
-		/* cJSON escapes control characters: the line is safe. */
-		puts(line);
-	}
-	fflush(stdout);
-	free(line);
-	cJSON_Delete(o);
 }
 
 static void queue_check(struct watch *w, const char *id)
@@ -163,14 +88,14 @@ static void handle_event(const struct api_event *ev, void *ud)
 		return;
 	case WATCH_DIED:
 		f[0] = (struct field){"exit_code", NULL, a.exit_code};
-		report(w, "died", a.name, a.id, f, 1);
+		watch_report(w, "died", a.name, a.id, f, 1);
 		return;
 	case WATCH_RESTART_LOOP:
 		f[0] = (struct field){"restarts", NULL, a.restarts};
-		report(w, "restart_loop", a.name, a.id, f, 1);
+		watch_report(w, "restart_loop", a.name, a.id, f, 1);
 		return;
 	default:
-		report(w, watch_kind_name(a.kind), a.name, a.id, NULL, 0);
+		watch_report(w, watch_kind_name(a.kind), a.name, a.id, NULL, 0);
 	}
 }
 
@@ -181,111 +106,6 @@ static void handle_end(api_code code, const struct api_error *err, void *ud)
 	(void)code;
 	(void)err;
 	w->ended = 1;
-}
-
-/* The findings of pf worth saying: at --min-severity or above, not
- * accepted, not said before for key (a container's or an image's id).
- * image names the image they are about (NULL: the container). */
-static void report_findings(struct watch *w, const struct posture_findings *pf,
-			    const char *key, const char *name, const char *id,
-			    const char *image)
-{
-	size_t i;
-
-	for (i = 0; i < pf->n; i++) {
-		const struct posture_finding *p = &pf->items[i];
-		struct field f[4] = {
-			{"rule", p->rule->id, 0},
-			{"severity", posture_severity_name(p->severity), 0},
-			{"title", p->rule->title, 0},
-			{"image", image, 0},
-		};
-		/* an accepted risk is no news */
-		if ((int)p->severity < w->min_sev ||
-		    posture_finding_accepted(p) ||
-		    watch_finding_new(&w->rules, key, p->rule->id) != 1)
-			continue;
-		report(w, "finding", name, id, f, image ? 4 : 3);
-	}
-}
-
-/* The container's image, by the image rules, as the posture pane and
- * berth audit judge it: once per image id (an image does not change;
- * a rebuilt one has a new id), its findings said once. */
-static void check_image(struct watch *w, const struct api_container_inspect *ci)
-{
-	struct api_image_inspect img = {0};
-	struct api_image_history h = {0};
-	struct posture_findings pf = {0};
-	struct api_error err;
-	int have_h;
-
-	/* the rules' once-per-key record, keyed by the image, marks it */
-	if (!ci->image || !*ci->image ||
-	    watch_finding_new(&w->rules, ci->image, "(judged)") != 1 ||
-	    api_image_inspect(w->c, ci->image, &img, &err) != API_OK)
-		return;
-	have_h = api_image_history(w->c, ci->image, &h, &err) == API_OK;
-	if (posture_judge(
-		    &(struct posture_subject){
-			    .scope = POSTURE_SCOPE_IMAGE,
-			    .engine = &w->ef.e,
-			    .image = &img,
-			    .history = have_h ? &h : NULL,
-			    .image_name = img.repo_tags.n ? img.repo_tags.v[0]
-							  : ci->config.image},
-		    &pf) == API_OK &&
-	    pf.n)
-		report_findings(w, &pf, ci->image, ci->name, ci->id,
-				pf.items[0].object);
-	posture_findings_free(&pf);
-	api_image_history_free(&h);
-	api_image_inspect_free(&img);
-}
-
-/* Inspects the queued containers and reports their new findings, and
- * those of their images. */
-static void run_checks(struct watch *w)
-{
-	while (w->n_check > 0) {
-		char *id = w->check[--w->n_check];
-		struct api_container_inspect ci = {0};
-		struct posture_findings pf = {0};
-		struct api_image_inspect img = {0};
-		struct api_top top = {0};
-		struct api_error err;
-		int have_top = 0, have_img = 0;
-
-		/* a running one's processes too, as the posture pane */
-		if (api_container_inspect(w->c, id, &ci, &err) == API_OK) {
-			have_top = ci.state.running &&
-				   api_container_top(w->c, ci.id, NULL, &top,
-						     &err) == API_OK;
-			if (posture_container_image_fetch(
-				    w->c, &ci, &img, &have_img, &err) != API_OK)
-				have_img = 0;
-		}
-		if (ci.id &&
-		    posture_judge(
-			    &(struct posture_subject){
-				    .scope = POSTURE_SCOPE_CONTAINER,
-				    .engine = &w->ef.e,
-				    .container = &ci,
-				    .top = have_top ? &top : NULL,
-				    .image_labels = have_img
-							    ? &img.config.labels
-							    : NULL},
-			    &pf) == API_OK) {
-			report_findings(w, &pf, id, ci.name, id, NULL);
-			check_image(w, &ci);
-		}
-		posture_findings_free(&pf);
-		if (have_img)
-			api_image_inspect_free(&img);
-		api_top_free(&top);
-		api_container_inspect_free(&ci);
-		free(id);
-	}
 }
 
 static int subscribe(struct watch *w)
@@ -312,8 +132,57 @@ static void report_due(struct watch *w, int64_t now)
 
 	while (watch_rules_due(&w->rules, now, &a) == WATCH_DIED) {
 		f[0] = (struct field){"exit_code", NULL, a.exit_code};
-		report(w, "died", a.name, a.id, f, 1);
+		watch_report(w, "died", a.name, a.id, f, 1);
 	}
+}
+
+/* One wait on the engine and on the alerts' outputs, then a turn of
+ * both: the outputs move on while the engine is quiet or gone. */
+static void wait_turn(struct watch *w, int timeout_ms)
+{
+	struct curl_waitfd fds[16];
+	unsigned n = 0;
+
+	if (w->out) {
+		/* what was queued since the last turn starts now */
+		alert_out_turn(w->out);
+		n = alert_out_waitfds(w->out, fds, 16, &timeout_ms);
+	}
+	api_client_wait(w->c, fds, n, timeout_ms);
+	api_client_process(w->c);
+	if (w->out)
+		alert_out_turn(w->out);
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits ms while the outputs move on; a signal ends it early. */
+static void pause_for(struct watch *w, int64_t ms)
+{
+	int64_t end = mono_ms() + ms;
+
+	while (!stop_requested && mono_ms() < end)
+		wait_turn(w, (int)(end - mono_ms()));
+}
+
+/* Alerts still on their way get up to ms to arrive, not lost at exit. */
+static void drain(struct watch *w, int64_t ms)
+{
+	int64_t end = mono_ms() + ms;
+
+	if (w->out)
+		alert_out_turn(w->out);
+	while (w->out && alert_out_pending(w->out) && mono_ms() < end)
+		wait_turn(w, (int)(end - mono_ms()));
+	if (w->out && alert_out_pending(w->out))
+		fprintf(stderr, "berth: watch: %u alerts not delivered\n",
+			alert_out_pending(w->out));
 }
 
 static int follow(struct watch *w)
@@ -326,7 +195,7 @@ static int follow(struct watch *w)
 		return 1;
 	while (!stop_requested) {
 		if (!w->s) {
-			sleep((unsigned)delay);
+			pause_for(w, delay * 1000L);
 			if (stop_requested ||
 			    api_client_negotiate(w->c, &err) != API_OK ||
 			    refresh_facts(w) != 0 || subscribe(w) != 0) {
@@ -335,17 +204,17 @@ static int follow(struct watch *w)
 			}
 			delay = 1;
 			up = 1;
-			report(w, "engine_up", NULL, NULL, NULL, 0);
+			watch_report(w, "engine_up", NULL, NULL, NULL, 0);
 		}
-		api_client_wait(w->c, NULL, 0, 1000);
-		api_client_process(w->c);
+		wait_turn(w, 1000);
 		report_due(w, (int64_t)time(NULL));
-		run_checks(w);
+		watch_run_checks(w);
 		if (w->ended && w->s) {
 			api_events_stop(w->s);
 			w->s = NULL;
 			if (up)
-				report(w, "engine_down", NULL, NULL, NULL, 0);
+				watch_report(w, "engine_down", NULL, NULL, NULL,
+					     0);
 			up = 0;
 		}
 	}
@@ -353,6 +222,8 @@ static int follow(struct watch *w)
 		api_events_stop(w->s);
 	/* stopped inside a grace: what is known is said, not lost */
 	report_due(w, INT64_MAX);
+	stop_requested = 0;
+	drain(w, 5000);
 	return 0;
 }
 
@@ -373,8 +244,10 @@ static int once(struct watch *w)
 	for (i = 0; i < l.n; i++)
 		handle_event(&l.items[i], w);
 	report_due(w, INT64_MAX);
-	run_checks(w);
+	watch_run_checks(w);
 	api_event_list_free(&l);
+	/* each POST's tries take up to 1+2+4+8 s of gaps and 5 answers */
+	drain(w, 5 * ALERT_OUT_POST_S * 1000L + 15000);
 	return 0;
 }
 
@@ -395,6 +268,12 @@ static int64_t parse_duration(const char *s)
 	if (strcmp(end, "d") == 0)
 		return v * 86400;
 	return -1;
+}
+
+static void say_stderr(void *ud, const char *text)
+{
+	(void)ud;
+	fprintf(stderr, "berth: watch: %s\n", text);
 }
 
 static int usage_error(const char *why)
@@ -458,6 +337,16 @@ static int parse_opt(int ch, struct watch *w, struct watch_cfg *cfg)
 	case 'H':
 		w->host = optarg;
 		break;
+	case 'x':
+		w->exec_cmd = optarg;
+		break;
+	case 'w':
+		if (strncmp(optarg, "http://", 7) != 0 &&
+		    strncmp(optarg, "https://", 8) != 0)
+			return usage_error("--webhook: an http:// or https:// "
+					   "URL");
+		w->webhook_url = optarg;
+		break;
 	case 'h':
 		fputs(USAGE, stdout);
 		return 0;
@@ -480,6 +369,8 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		{"name", required_argument, NULL, 'n'},
 		{"label", required_argument, NULL, 'l'},
 		{"host", required_argument, NULL, 'H'},
+		{"exec", required_argument, NULL, 'x'},
+		{"webhook", required_argument, NULL, 'w'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -507,6 +398,16 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		posture_policy_free(&w.policy);
 		return 3;
 	}
+	if ((w.exec_cmd || w.webhook_url) &&
+	    alert_out_new(&(struct alert_out_opts){.exec_cmd = w.exec_cmd,
+						   .webhook_url = w.webhook_url,
+						   .say = say_stderr},
+			  &w.out) != 0) {
+		fprintf(stderr, "berth: watch: out of memory\n");
+		api_client_free(w.c);
+		posture_policy_free(&w.policy);
+		return 3;
+	}
 	watch_rules_init(&w.rules, &cfg);
 	if (w.use_syslog)
 		openlog("berth-watch", LOG_PID, LOG_DAEMON);
@@ -518,6 +419,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		free(w.check[--w.n_check]);
 	free(w.check);
 	watch_rules_free(&w.rules);
+	alert_out_free(w.out);
 	posture_engine_facts_free(&w.ef);
 	posture_policy_free(&w.policy);
 	api_client_free(w.c);

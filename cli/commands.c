@@ -48,7 +48,8 @@ static const struct cli_command commands[] = {
 	{"export", cli_cmd_export, "export [--as run|compose|systemd] NAME...",
 	 "a container as a docker run line, Compose service or unit", "c"},
 	{"watch", cli_cmd_watch,
-	 "watch [--format json|text] [--once] [--syslog]",
+	 "watch [--format json|text] [--once] [--since DURATION] [--syslog] "
+	 "[--name GLOB] [--exec CMD] [--webhook URL]",
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},
@@ -95,9 +96,14 @@ void cli_commands_help(FILE *out)
 {
 	size_t i;
 
+	/* a usage too long for its column has its words on the next line */
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-22s %s\n", commands[i].usage,
-			commands[i].help);
+		if (strlen(commands[i].usage) > 22)
+			fprintf(out, "  %s\n  %-22s %s\n", commands[i].usage,
+				"", commands[i].help);
+		else
+			fprintf(out, "  %-22s %s\n", commands[i].usage,
+				commands[i].help);
 }
 
 int cli_cmd_version(const struct cli_opts *o, int argc, char **argv)

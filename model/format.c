@@ -204,12 +204,19 @@ static void size_units(double v, double base, const char *const *names,
 	snprintf(buf, n, "%.*g%s", prec, v, names[i]);
 }
 
+static const char *const dec_units[] = {"B",  "kB", "MB", "GB", "TB",
+					"PB", "EB", "ZB", "YB"};
+
 void fmt_size(double bytes, char *buf, size_t n)
 {
-	static const char *const dec[] = {"B",	"kB", "MB", "GB", "TB",
-					  "PB", "EB", "ZB", "YB"};
+	size_units(bytes, 1000.0, dec_units,
+		   sizeof(dec_units) / sizeof(dec_units[0]), 3, buf, n);
+}
 
-	size_units(bytes, 1000.0, dec, sizeof(dec) / sizeof(dec[0]), 3, buf, n);
+void fmt_size_df(double bytes, char *buf, size_t n)
+{
+	size_units(bytes, 1000.0, dec_units,
+		   sizeof(dec_units) / sizeof(dec_units[0]), 4, buf, n);
 }
 
 void fmt_size_binary(double bytes, char *buf, size_t n)

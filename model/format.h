@@ -39,6 +39,9 @@ const char *fmt_status_health(const char *status);
 /* Decimal units with 3 significant digits, as `docker images` and
  * `docker ps -s`: "512B", "1.9MB", "77.8GB". */
 void fmt_size(double bytes, char *buf, size_t n);
+/* Decimal units with 4 significant digits, as `docker system df`:
+ * "1.982MB". */
+void fmt_size_df(double bytes, char *buf, size_t n);
 /* Binary units with 4 significant digits, as `docker stats`: "1.9MiB". */
 void fmt_size_binary(double bytes, char *buf, size_t n);
 /* `docker stats`'s MEM USAGE / LIMIT: "12.5MiB / 1.9GiB". */

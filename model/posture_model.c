@@ -275,6 +275,8 @@ api_code pm_judge(struct posture_model *m,
 	posture_findings_free(&e->f);
 	e->f = f;
 	e->judged = 1;
+	e->live = ci->state.running || ci->state.paused;
+	e->mem_limit = ci->host_config.memory;
 	e->await_image = !img && posture_accept_labelled(ci);
 	pm_badges(&e->f, e->badges);
 	posture_findings_counts(&e->f, e->counts);

@@ -55,6 +55,10 @@ struct pm_container {
 	struct pm_badge badges[PM_CONCERNS];
 	size_t counts[POSTURE_SEV_COUNT];
 	int worst; /* -1: nothing found (or not judged yet) */
+	/* at its last inspection: running or paused (it holds memory),
+	 * and its HostConfig.Memory (0: unbounded), for the host line */
+	int live;
+	int64_t mem_limit;
 };
 
 struct posture_model {

@@ -255,6 +255,7 @@ static void on_engine_down(const char *why, void *ud)
 
 	e->after_list = 0;
 	cstore_disconnect(e->containers);
+	host_df_stop(&e->disk);
 	if (is_selected(e))
 		app_error(e->app, "%s", why);
 }
@@ -409,6 +410,7 @@ static void destroy(struct app *a)
 		conn_free(a->engines[i].conn);
 		pcontents_free(&a->engines[i].contents);
 		pscan_free(&a->engines[i].posture);
+		host_df_free(&a->engines[i].disk);
 		cstore_free(a->engines[i].containers);
 		api_client_free(a->engines[i].client);
 	}
@@ -565,6 +567,7 @@ static int link_engine(struct app *a, struct app_engine *e)
 					 .contents = on_posture_contents},
 		   a->start->policy);
 	e->posture.drift = a->opts.drift;
+	host_df_init(&e->disk, e->client, &a->sched);
 	if (link_contents(a, e) != 0)
 		return -1;
 

@@ -119,6 +119,14 @@ struct app_engine_info {
 int app_engine_count(const struct app *a);
 int app_engine_selected(const struct app *a);
 void app_engine_info(struct app *a, int i, struct app_engine_info *out);
+/* Engine i's host in one line (model/host_figures.h): CPUs, memory,
+ * its running containers' limits, disk once a pane asked for it, free
+ * space of a local data root.  *overcommit when the limits pass the
+ * memory.  "" before the engine's facts are in. */
+void app_engine_host(struct app *a, int i, char *buf, size_t n,
+		     int *overcommit);
+/* A pane that shows engine i's disk asks for it (then every 5 min). */
+void app_engine_want_disk(struct app *a, int i);
 /* Makes engine i the one every pane works on (they re-list). */
 int app_select_engine(struct app *a, int i);
 

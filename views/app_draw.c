@@ -31,6 +31,9 @@ static void fill_bar_info(struct app *a, struct bar_info *b)
 	b->alerts = a->alerts;
 	b->read_only = a->opts.read_only;
 	b->plain_tcp = api_client_is_plain_tcp(a->client);
+	app_engine_host(a, a->sel, a->host_figures, sizeof(a->host_figures),
+			&b->overcommit);
+	b->host_figures = a->host_figures;
 	b->pane_title = v->title;
 	b->pane_active = a->active < APP_TABS ? a->active : -1;
 	for (i = 0; i < a->n_views && i < APP_TABS; i++)

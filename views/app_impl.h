@@ -9,6 +9,7 @@
 #include "model/conn.h"
 #include "model/sched.h"
 #include "model/cstore.h"
+#include "model/host_df.h"
 #include "model/posture_contents.h"
 #include "model/posture_scan.h"
 
@@ -34,6 +35,8 @@ struct app_engine {
 	 * the pane on screen, told at once */
 	int after_list;
 	int up_view;
+	/* its disk (/system/df), asked only while a pane shows it */
+	struct host_df disk;
 };
 
 struct app {
@@ -47,7 +50,8 @@ struct app {
 	struct app_engine engines[APP_MAX_ENGINES];
 	int n_engines;
 	int sel;
-	char host_label[300]; /* "[2/3] tcp://..." in the top bar */
+	char host_label[300];	/* "[2/3] tcp://..." in the top bar */
+	char host_figures[256]; /* the selected engine's, in the top bar */
 	struct loop *loop;
 	struct jobs *jobs; /* update and rebuild, on the engines' clients */
 	unsigned long posture_gen; /* bumped whenever a posture model changes */

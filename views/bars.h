@@ -19,6 +19,8 @@ struct bar_info {
 	int alerts;
 	int read_only;
 	int plain_tcp; /* tcp:// without TLS: everything in the clear */
+	const char *host_figures; /* "2 CPU 23.5GiB, limits ..." or "" */
+	int overcommit;		  /* the limits pass the host's memory */
 	const char *pane_title;
 	const char *pane_names[8]; /* tabs, in key order 1..n */
 	int pane_count;

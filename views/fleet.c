@@ -1,7 +1,10 @@
 /*
  * The fleet: one row per engine when berth watches several (-H A -H B,
  * --all-contexts): reachable or not, version, containers running and
- * stopped, alerts.  Enter makes an engine the one every pane shows.
+ * stopped, alerts, posture, and its host in figures (CPUs, memory, the
+ * running containers' limits, disk, free space; the disk is asked for
+ * while this pane is on screen).  Enter makes an engine the one every
+ * pane shows.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +27,8 @@ enum {
 	C_ALERTS,
 	C_WORST,
 	C_FINDINGS,
-	C_LAST
+	C_LAST,
+	C_HOST
 };
 
 static const struct table_column columns[] = {
@@ -38,6 +42,7 @@ static const struct table_column columns[] = {
 	[C_WORST] = {"WORST", 8, 0, 0, 0},
 	[C_FINDINGS] = {"CRIT/HIGH/MED", 13, 0, 0, 160},
 	[C_LAST] = {"LAST ALERT", 12, 2, 0, 90},
+	[C_HOST] = {"HOST", 24, 4, 0, 120},
 };
 
 struct fleet {
@@ -110,6 +115,11 @@ static void t_cell(void *model, size_t row, int col, char *buf, size_t n)
 				 in.findings[POSTURE_SEV_HIGH],
 				 in.findings[POSTURE_SEV_MEDIUM]);
 		break;
+	case C_HOST: {
+		int over;
+		app_engine_host(f->app, (int)row, buf, n, &over);
+		break;
+	}
 	default:
 		snprintf(buf, n, "%s", in.last_alert ? in.last_alert : "");
 		break;
@@ -130,6 +140,12 @@ static int t_slot(void *model, size_t row, int col)
 		return TS_ALERT;
 	if (col == C_WORST && in.worst >= -1)
 		return risk_worst_slot(in.worst);
+	if (col == C_HOST) {
+		char line[256];
+		int over;
+		app_engine_host(f->app, (int)row, line, sizeof(line), &over);
+		return over ? TS_ALERT : -1;
+	}
 	return -1;
 }
 
@@ -189,9 +205,12 @@ static void draw(void *data, WINDOW *w, const struct rect *main,
 		 const struct rect *detail)
 {
 	struct fleet *f = data;
+	int i;
 
 	(void)detail;
 	sync(f);
+	for (i = 0; i < f->n; i++)
+		app_engine_want_disk(f->app, i);
 	table_draw(&f->t, w, main->y, main->x, main->h, main->w);
 }
 

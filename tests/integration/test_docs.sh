@@ -49,7 +49,8 @@ n=$(wc -w <<<"$src")
 
 help=$(./berth --help)
 # Commands: the first word of each line under "Commands".
-cmds=$(sed -n '/^Commands/,/^$/p' <<<"$help" | awk 'NR > 1 && NF { print $1 }')
+# (a long usage has its words on the next line, indented further)
+cmds=$(sed -n '/^Commands/,/^$/p' <<<"$help" | awk 'NR > 1 && /^  [^ ]/ { print $1 }')
 miss=
 for c in $cmds; do
 	grep -qE "^\.(B|BI|BR|TP) \\\\?\"?$(sed 's/-/\\\\-/g' <<<"$c")([ \"]|$)|^\.BR .*\b${c}\b" \
@@ -93,11 +94,15 @@ want=$({
 	printf './usr/share/bash-completion/completions/berth\n'
 	printf './usr/share/zsh/vendor-completions/_berth\n'
 	printf './usr/share/fish/vendor_completions.d/berth.fish\n'
+	printf './usr/lib/systemd/system/berth-watch.service\n'
 	for t in themes/*.theme; do echo "./usr/share/berth/$t"; done
 } | sort)
-is "make install puts the binary, the man page, the themes, the EOL table and the completions" "$got" "$want"
+is "make install puts the binary, the man page, the themes, the EOL table, the completions and the watch unit" "$got" "$want"
 [ -x "$d/usr/bin/berth" ] && "$d/usr/bin/berth" --version >/dev/null &&
 	ok "the installed binary runs" || not_ok "the installed binary runs"
+is "the installed unit runs the installed berth" \
+	"$(grep '^ExecStart=' "$d/usr/lib/systemd/system/berth-watch.service")" \
+	"ExecStart=/usr/bin/berth watch --syslog"
 make --no-print-directory -s uninstall DESTDIR="$d" PREFIX=/usr >/dev/null
 is "make uninstall removes every file" "$(cd "$d" && find . -type f)" ""
 

@@ -39,8 +39,12 @@ info=$(dpkg-deb -f "$deb" Depends Recommends 2>/dev/null)
 like "it depends on the libraries it links (from shlibs)" "$info" \
 	'libarchive13.*libcjson1.*libcurl4.*libncursesw6'
 like "it recommends an engine" "$info" 'Recommends: docker.io \| docker-ce \| podman'
-is "lintian has nothing to say" \
-	"$(grep -vE '^(N:|running with root privileges)' build/deb/lintian.txt)" ""
+if [ -f build/deb/lintian.txt ]; then
+	is "lintian has nothing to say" \
+		"$(grep -vE '^(N:|running with root privileges)' build/deb/lintian.txt)" ""
+else
+	not_ok "lintian ran (build/deb/lintian.txt)"
+fi
 
 r=$tmp/root
 mkdir -p "$r/var/lib/dpkg/info" "$r/var/lib/dpkg/updates"
@@ -54,10 +58,15 @@ missing=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\./, "", $6); print $6 }'
 is "every file the package lists is there" "$missing" ""
 for f in /usr/bin/berth /usr/share/man/man1/berth.1.gz /usr/share/berth/eol.tsv \
 	/usr/share/berth/themes/default.theme /usr/share/bash-completion/completions/berth \
-	/usr/share/zsh/vendor-completions/_berth /usr/share/fish/vendor_completions.d/berth.fish; do
+	/usr/share/zsh/vendor-completions/_berth /usr/share/fish/vendor_completions.d/berth.fish \
+	/lib/systemd/system/berth-watch.service; do
 	[ -f "$r$f" ] || echo "$f"
 done >"$tmp/absent"
-is "the binary, man page, data, themes and completions" "$(cat "$tmp/absent")" ""
+is "the binary, man page, data, themes, completions and watch unit" "$(cat "$tmp/absent")" ""
+like "the unit runs the packaged berth" \
+	"$(grep '^ExecStart=' "$r/lib/systemd/system/berth-watch.service")" '^ExecStart=/usr/bin/berth watch'
+is "and starts nothing at install: no maintainer scripts" \
+	"$(dpkg-deb -I "$deb" | grep -E '^ +[0-9]+ bytes, +[0-9]+ lines +[^ ]* *(postinst|prerm|postrm|preinst)')" ""
 like "the installed berth --help runs" "$("$r/usr/bin/berth" --help 2>&1 | head -1)" '^usage: berth'
 like "man berth reads the installed page" "$(MANPATH=$r/usr/share/man man berth 2>/dev/null | head -4)" \
 	'berth - a terminal console for Docker'
@@ -66,5 +75,5 @@ comp=$(bash -c '. "$1"; complete -p berth; COMP_WORDS=(berth au); COMP_CWORD=1; 
 is "its bash completion: complete -p, then berth au<TAB> is audit" \
 	"$(printf '%s\n' "$comp" | tr '\n' ' ')" "complete -F _berth berth audit "
 dpkg --root="$r" --log=/dev/null -r berth >/dev/null 2>&1
-is "dpkg -r takes every file away again" "$(find "$r/usr" -type f 2>/dev/null)" ""
+is "dpkg -r takes every file away again" "$(find "$r/usr" "$r/lib" -type f 2>/dev/null)" ""
 tap_done

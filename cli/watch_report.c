@@ -1,0 +1,171 @@
+/*
+ * berth watch's reports: one line each (JSON, text or syslog), and the
+ * same JSON to the alert outputs; and the checks that judge created or
+ * started containers and their images, as the posture pane does.
+ */
+#include "cli/watch_impl.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+
+#include "api/container_inspect.h"
+#include "api/container_top.h"
+#include "cli/cli.h"
+#include "posture/rules.h"
+
+/* One report line; fields with neither str nor num are left out. */
+void watch_report(struct watch *w, const char *event, const char *name,
+		  const char *id, const struct field *f, size_t nf)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *line = NULL, text[1024];
+	size_t i, used;
+
+	if (!o)
+		return;
+	cJSON_AddNumberToObject(o, "time", (double)time(NULL));
+	cJSON_AddStringToObject(o, "event", event);
+	if (name)
+		cJSON_AddStringToObject(o, "container", name);
+	if (id)
+		cJSON_AddStringToObject(o, "id", id);
+	used = (size_t)snprintf(text, sizeof(text), "%s%s%s", event,
+				name ? " " : "", name ? name : "");
+	for (i = 0; i < nf; i++) {
+		if (f[i].str)
+			cJSON_AddStringToObject(o, f[i].key, f[i].str);
+		else
+			cJSON_AddNumberToObject(o, f[i].key, (double)f[i].num);
+		if (used < sizeof(text) && f[i].str)
+			used += (size_t)snprintf(text + used,
+						 sizeof(text) - used, " %s=%s",
+						 f[i].key, f[i].str);
+		else if (used < sizeof(text))
+			used += (size_t)snprintf(
+				text + used, sizeof(text) - used, " %s=%lld",
+				f[i].key, f[i].num);
+	}
+	if (w->use_syslog) {
+		syslog(LOG_WARNING, "%s", text);
+	} else if (w->text) {
+		cli_put(stdout, text, 0);
+		putchar('\n');
+	} else if ((line = cJSON_PrintUnformatted(o)) != NULL) {
+		/* cJSON escapes control characters: the line is safe. */
+		puts(line);
+	}
+	fflush(stdout);
+	if (w->out && (line || (line = cJSON_PrintUnformatted(o)) != NULL))
+		alert_out_send(w->out, line);
+	free(line);
+	cJSON_Delete(o);
+}
+
+/* The findings of pf worth saying: at --min-severity or above, not
+ * accepted, not said before for key (a container's or an image's id).
+ * image names the image they are about (NULL: the container). */
+static void report_findings(struct watch *w, const struct posture_findings *pf,
+			    const char *key, const char *name, const char *id,
+			    const char *image)
+{
+	size_t i;
+
+	for (i = 0; i < pf->n; i++) {
+		const struct posture_finding *p = &pf->items[i];
+		struct field f[4] = {
+			{"rule", p->rule->id, 0},
+			{"severity", posture_severity_name(p->severity), 0},
+			{"title", p->rule->title, 0},
+			{"image", image, 0},
+		};
+		/* an accepted risk is no news */
+		if ((int)p->severity < w->min_sev ||
+		    posture_finding_accepted(p) ||
+		    watch_finding_new(&w->rules, key, p->rule->id) != 1)
+			continue;
+		watch_report(w, "finding", name, id, f, image ? 4 : 3);
+	}
+}
+
+/* The container's image, by the image rules, as the posture pane and
+ * berth audit judge it: once per image id (an image does not change;
+ * a rebuilt one has a new id), its findings said once. */
+static void check_image(struct watch *w, const struct api_container_inspect *ci)
+{
+	struct api_image_inspect img = {0};
+	struct api_image_history h = {0};
+	struct posture_findings pf = {0};
+	struct api_error err;
+	int have_h;
+
+	/* the rules' once-per-key record, keyed by the image, marks it */
+	if (!ci->image || !*ci->image ||
+	    watch_finding_new(&w->rules, ci->image, "(judged)") != 1 ||
+	    api_image_inspect(w->c, ci->image, &img, &err) != API_OK)
+		return;
+	have_h = api_image_history(w->c, ci->image, &h, &err) == API_OK;
+	if (posture_judge(
+		    &(struct posture_subject){
+			    .scope = POSTURE_SCOPE_IMAGE,
+			    .engine = &w->ef.e,
+			    .image = &img,
+			    .history = have_h ? &h : NULL,
+			    .image_name = img.repo_tags.n ? img.repo_tags.v[0]
+							  : ci->config.image},
+		    &pf) == API_OK &&
+	    pf.n)
+		report_findings(w, &pf, ci->image, ci->name, ci->id,
+				pf.items[0].object);
+	posture_findings_free(&pf);
+	api_image_history_free(&h);
+	api_image_inspect_free(&img);
+}
+
+/* Inspects the queued containers and reports their new findings, and
+ * those of their images. */
+void watch_run_checks(struct watch *w)
+{
+	while (w->n_check > 0) {
+		char *id = w->check[--w->n_check];
+		struct api_container_inspect ci = {0};
+		struct posture_findings pf = {0};
+		struct api_image_inspect img = {0};
+		struct api_top top = {0};
+		struct api_error err;
+		int have_top = 0, have_img = 0;
+
+		/* a running one's processes too, as the posture pane */
+		if (api_container_inspect(w->c, id, &ci, &err) == API_OK) {
+			have_top = ci.state.running &&
+				   api_container_top(w->c, ci.id, NULL, &top,
+						     &err) == API_OK;
+			if (posture_container_image_fetch(
+				    w->c, &ci, &img, &have_img, &err) != API_OK)
+				have_img = 0;
+		}
+		if (ci.id &&
+		    posture_judge(
+			    &(struct posture_subject){
+				    .scope = POSTURE_SCOPE_CONTAINER,
+				    .engine = &w->ef.e,
+				    .container = &ci,
+				    .top = have_top ? &top : NULL,
+				    .image_labels = have_img
+							    ? &img.config.labels
+							    : NULL},
+			    &pf) == API_OK) {
+			report_findings(w, &pf, id, ci.name, id, NULL);
+			check_image(w, &ci);
+		}
+		posture_findings_free(&pf);
+		if (have_img)
+			api_image_inspect_free(&img);
+		api_top_free(&top);
+		api_container_inspect_free(&ci);
+		free(id);
+	}
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# berth watch --webhook and --exec: a receiver on 127.0.0.1 gets the JSON
+# of a crash and of an OOM kill (its first POST answered 500, so the alert
+# comes again), the command reads each alert on its standard input, both
+# equal to the watcher's own lines and to what docker inspect says; a
+# receiver that never answers holds nothing up; --once delivers before it
+# exits; the systemd unit's ExecStart runs.
+cd "$(dirname "$0")/../.."
+. tests/lib/tap.sh
+berth=$(realpath "${BERTH:-build/san/berth}")
+p=wa$$
+dir=$(mktemp -d /tmp/berth-alerts.XXXXXX)
+pids=()
+cleanup() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+	docker ps -aq --filter "name=^$p-" | xargs -r docker rm -f >/dev/null 2>&1
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+img=local/busybox:latest
+run() { docker run -d --network none "$@" >/dev/null; }
+
+# receiver NAME [ARGS]: starts one; its port in $dir/NAME.port
+receiver() {
+	local t=0
+	python3 tests/tools/hook_receiver.py "$dir/$1.port" "$dir/$1.log" "${@:2}" &
+	pids+=($!)
+	until [ -s "$dir/$1.port" ] || [ $t -ge 100 ]; do
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+# wait_for SECONDS CMD...: until CMD succeeds
+wait_for() {
+	local t=0 limit=$(($1 * 10))
+	shift
+	until "$@" || [ $t -ge $limit ]; do
+		sleep 0.1
+		t=$((t + 1))
+	done
+}
+# delivered LOG EVENT NAME: the bodies a receiver answered 200 for EVENT
+delivered() {
+	python3 - "$@" <<'PY'
+import json, sys
+log, event, name = sys.argv[1:4]
+n = 0
+for line in open(log):
+    r = json.loads(line)
+    b = r["body"] or {}
+    if r["status"] == 200 and b.get("event") == event and b.get("container") == name:
+        n += 1
+print(n)
+PY
+}
+
+receiver good --fail 1
+receiver hang --hang
+good=http://127.0.0.1:$(cat "$dir/good.port")/hook
+hang=http://127.0.0.1:$(cat "$dir/hang.port")/hook
+
+"$berth" watch --format json --name "$p-*" --webhook "$good" \
+	--exec "cat >>'$dir/exec.jsonl'" >"$dir/watch.out" 2>"$dir/watch.err" &
+pids+=($!)
+wpid=$!
+"$berth" watch --format json --name "$p-*" --webhook "$hang" \
+	>"$dir/hung.out" 2>"$dir/hung.err" &
+pids+=($!)
+hpid=$!
+sleep 1
+run --name "$p-crash" $img sh -c 'exit 3'
+run --name "$p-oom" -m 8m --memory-swap 8m $img sh -c 'x=a; while :; do x=$x$x; done'
+got_both() { [ "$(delivered "$dir/good.log" died "$p-crash")" = 1 ] &&
+	[ "$(delivered "$dir/good.log" oom "$p-oom")" = 1 ]; }
+wait_for 30 got_both
+is "the receiver got the crash, once" "$(delivered "$dir/good.log" died "$p-crash")" 1
+is "and the OOM kill, once" "$(delivered "$dir/good.log" oom "$p-oom")" 1
+is "its exit code is docker inspect's" \
+	"$(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    b = json.loads(l)["body"] or {}
+    if b.get("event") == "died" and b.get("container") == sys.argv[2]: print(b["exit_code"]); break' \
+		"$dir/good.log" "$p-crash")" \
+	"$(docker inspect -f '{{.State.ExitCode}}' "$p-crash")"
+is "the engine says OOM-killed" "$(docker inspect -f '{{.State.OOMKilled}}' "$p-oom")" true
+is "the first POST was answered 500 and came again" \
+	"$(head -1 "$dir/good.log" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["status"])')" 500
+is "every POST says application/json" \
+	"$(python3 -c 'import json,sys; print(sorted({json.loads(l)["type"] for l in open(sys.argv[1])}))' "$dir/good.log")" \
+	"['application/json']"
+same_lines() { # FILE_A FILE_B: the same JSON objects, in any order
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+a = sorted(json.dumps(json.loads(l), sort_keys=True) for l in open(sys.argv[1]) if l.strip())
+b = sorted(json.dumps(json.loads(l), sort_keys=True) for l in open(sys.argv[2]) if l.strip())
+print("same" if a == b and a else "differ: %d %d" % (len(a), len(b)))
+PY
+}
+wait_for 10 grep -q "\"$p-oom\"" "$dir/exec.jsonl"
+is "the command read each alert the watcher printed" "$(same_lines "$dir/watch.out" "$dir/exec.jsonl")" same
+python3 -c 'import json,sys
+print("\n".join(json.dumps(json.loads(l)["body"]) for l in open(sys.argv[1]) if json.loads(l)["status"] == 200))' \
+	"$dir/good.log" >"$dir/good.bodies"
+is "the receiver got each alert the watcher printed" "$(same_lines "$dir/watch.out" "$dir/good.bodies")" same
+is "the hung receiver held nothing up: its watcher printed the crash" \
+	"$(grep -c "\"event\":\"died\",\"container\":\"$p-crash\"" "$dir/hung.out")" 1
+is "nothing went wrong on the way" "$(cat "$dir/watch.err")" ""
+
+kill "$wpid" "$hpid"
+t0=$(date +%s%N)
+wait "$hpid" 2>/dev/null
+ms=$((($(date +%s%N) - t0) / 1000000))
+if [ "$ms" -le 7000 ]; then ok "a watcher whose receiver hangs stops in $ms ms (5 s for the alerts on their way)"; else not_ok "a watcher whose receiver hangs took $ms ms to stop"; fi
+like "and says what it could not deliver" "$(cat "$dir/hung.err")" 'alerts? not delivered'
+wait "$wpid" 2>/dev/null
+
+# --once: what happened in the last minute, delivered before it exits.
+receiver once
+"$berth" watch --once --since 1m --name "$p-*" --webhook "http://127.0.0.1:$(cat "$dir/once.port")/hook" \
+	>"$dir/once.out" 2>&1
+is "--once delivered the crash before it exited" "$(delivered "$dir/once.log" died "$p-crash")" 1
+
+bad=$("$berth" watch --webhook ftp://127.0.0.1/x 2>&1)
+is "a webhook that is no http URL is refused" "$?" 2
+like "with a clear message" "$bad" 'webhook: an http:// or https:// URL'
+
+# The unit shipped in contrib/: its ExecStart is a berth watch that runs
+# (here for one pass, on this engine).
+make --no-print-directory -s PREFIX=/usr UNIT="$dir/berth-watch.service" "$dir/berth-watch.service" >/dev/null
+exec_start=$(sed -n 's/^ExecStart=//p' "$dir/berth-watch.service")
+like "the unit runs the installed berth watch" "$exec_start" '^/usr/bin/berth watch( |$)'
+read -r -a argv <<<"$exec_start"
+"$berth" "${argv[@]:1}" --once --since 1s >"$dir/unit.out" 2>&1
+is "its ExecStart line parses and runs" "$?" 0
+tap_done
