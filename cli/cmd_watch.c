@@ -23,7 +23,9 @@
 	"                   [--since DURATION] [--restarts N] [--window "      \
 	"MIN]\n"                                                               \
 	"                   [--min-severity S] [--name GLOB] [--label K=V]\n"  \
-	"                   [--exec CMD] [--webhook URL] [-H HOST]\n"
+	"                   [--exec CMD] [--webhook URL]\n"                    \
+	"                   [--log-pattern REGEX] [--log-every SECONDS]\n"     \
+	"                   [-H HOST]\n"
 
 /* Read again on each (re)connect: a restarted daemon may have other
  * defaults.  Without them the verdicts would not be the pane's. */
@@ -193,6 +195,7 @@ static int follow(struct watch *w)
 	w->last_time = (int64_t)time(NULL);
 	if (subscribe(w) != 0)
 		return 1;
+	watch_logs_existing(w);
 	while (!stop_requested) {
 		if (!w->s) {
 			pause_for(w, delay * 1000L);
@@ -205,9 +208,14 @@ static int follow(struct watch *w)
 			delay = 1;
 			up = 1;
 			watch_report(w, "engine_up", NULL, NULL, NULL, 0);
+			watch_logs_existing(w);
 		}
 		wait_turn(w, 1000);
 		report_due(w, (int64_t)time(NULL));
+		if (w->mem_above > 0 && mono_ms() >= w->sample_due) {
+			w->sample_due = mono_ms() + w->sample_every * 1000L;
+			watch_check_memory(w);
+		}
 		watch_run_checks(w);
 		if (w->ended && w->s) {
 			api_events_stop(w->s);
@@ -340,6 +348,27 @@ static int parse_opt(int ch, struct watch *w, struct watch_cfg *cfg)
 	case 'x':
 		w->exec_cmd = optarg;
 		break;
+	case 'p':
+		w->log_pattern = optarg;
+		break;
+	case 'M':
+		w->mem_above = strtod(optarg, &eq);
+		if (*eq || !(w->mem_above > 0 && w->mem_above <= 100))
+			return usage_error("--mem-above: a percent, 1 to 100");
+		break;
+	case 'E':
+		n = strtol(optarg, &eq, 10);
+		if (*eq || n < 1 || n > 86400)
+			return usage_error("--sample-every: seconds, 1 to "
+					   "86400");
+		w->sample_every = (int)n;
+		break;
+	case 'e':
+		n = strtol(optarg, &eq, 10);
+		if (*eq || n < 0 || n > 86400)
+			return usage_error("--log-every: seconds, 0 to 86400");
+		w->log_every = (int)n;
+		break;
 	case 'w':
 		if (strncmp(optarg, "http://", 7) != 0 &&
 		    strncmp(optarg, "https://", 8) != 0)
@@ -371,12 +400,20 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		{"host", required_argument, NULL, 'H'},
 		{"exec", required_argument, NULL, 'x'},
 		{"webhook", required_argument, NULL, 'w'},
+		{"log-pattern", required_argument, NULL, 'p'},
+		{"log-every", required_argument, NULL, 'e'},
+		{"mem-above", required_argument, NULL, 'M'},
+		{"sample-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct watch w = {.min_sev = POSTURE_SEV_HIGH, .since_s = 600};
+	struct watch w = {.min_sev = POSTURE_SEV_HIGH,
+			  .since_s = 600,
+			  .log_every = 60,
+			  .sample_every = 30};
 	struct watch_cfg cfg = {.restarts = 3, .window_s = 300};
 	struct cli_opts co = *o;
+	char why[200];
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "f:H:h", opts, NULL)) != -1)
@@ -409,16 +446,29 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		return 3;
 	}
 	watch_rules_init(&w.rules, &cfg);
+	if (w.log_pattern && w.once) {
+		rc = usage_error("--log-pattern follows live logs: not with "
+				 "--once");
+		goto out;
+	}
+	if (w.log_pattern &&
+	    watch_logs_new(w.c, w.log_pattern, w.log_every, watch_on_log_match,
+			   &w, &w.logs, why, sizeof(why)) != 0) {
+		rc = usage_error(why);
+		goto out;
+	}
 	if (w.use_syslog)
 		openlog("berth-watch", LOG_PID, LOG_DAEMON);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	rc = w.once ? once(&w) : follow(&w);
+out:
 	while (w.n_check > 0)
 		free(w.check[--w.n_check]);
 	free(w.check);
 	watch_rules_free(&w.rules);
+	watch_logs_free(w.logs);
 	alert_out_free(w.out);
 	posture_engine_facts_free(&w.ef);
 	posture_policy_free(&w.policy);

@@ -49,7 +49,8 @@ static const struct cli_command commands[] = {
 	 "a container as a docker run line, Compose service or unit", "c"},
 	{"watch", cli_cmd_watch,
 	 "watch [--format json|text] [--once] [--since DURATION] [--syslog] "
-	 "[--name GLOB] [--exec CMD] [--webhook URL]",
+	 "[--name GLOB] [--exec CMD] [--webhook URL] [--log-pattern REGEX] "
+	 "[--mem-above PCT]",
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},

@@ -11,6 +11,7 @@
 #include "api/client.h"
 #include "api/events.h"
 #include "ops/alert_out.h"
+#include "ops/watch_logs.h"
 #include "ops/watch_rules.h"
 #include "posture/engine_facts.h"
 #include "posture/policy.h"
@@ -33,6 +34,14 @@ struct watch {
 	/* --exec, --webhook: each alert's JSON goes there too */
 	const char *exec_cmd, *webhook_url;
 	struct alert_out *out;
+	/* --log-pattern, --log-every */
+	const char *log_pattern;
+	int log_every;
+	struct watch_logs *logs;
+	/* --mem-above PCT: sampled every --sample-every seconds */
+	double mem_above;
+	int sample_every;
+	int64_t sample_due; /* monotonic ms */
 };
 
 struct field {
@@ -48,5 +57,14 @@ void watch_report(struct watch *w, const char *event, const char *name,
 /* Inspects the queued containers and reports their new findings, and
  * those of their images. */
 void watch_run_checks(struct watch *w);
+/* --log-pattern: follows the running containers the filters select
+ * (at start and when the engine is back). */
+void watch_logs_existing(struct watch *w);
+/* --mem-above: one sample (one-shot stats) of each running container
+ * the filters select that has a memory limit; mem_high when one reaches
+ * the threshold. */
+void watch_check_memory(struct watch *w);
+/* A line that matched, said as a log_match report. */
+void watch_on_log_match(const struct watch_log_match *m, void *ud);
 
 #endif

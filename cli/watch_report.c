@@ -14,6 +14,9 @@
 
 #include "api/container_inspect.h"
 #include "api/container_top.h"
+#include "api/containers.h"
+#include "api/logframes.h"
+#include "api/stats.h"
 #include "cli/cli.h"
 #include "posture/rules.h"
 
@@ -127,6 +130,121 @@ static void check_image(struct watch *w, const struct api_container_inspect *ci)
 
 /* Inspects the queued containers and reports their new findings, and
  * those of their images. */
+/* A running container the filters select: its logs from its start
+ * (from now when it ran before the watch began). */
+static void follow_logs(struct watch *w, const struct api_container_inspect *ci,
+			int from_start)
+{
+	int64_t since = 0;
+
+	if (!w->logs || !ci->state.running ||
+	    !watch_match_container(&w->rules.cfg, ci->name, &ci->config.labels))
+		return;
+	if (from_start && ci->state.started_at)
+		since = logline_tsn(ci->state.started_at,
+				    strlen(ci->state.started_at)) /
+			1000000000;
+	watch_logs_follow(w->logs, ci->id, ci->name, ci->config.tty, since);
+}
+
+/* The running containers the filters select (the others are left out
+ * of l).  -1 when the engine cannot list them. */
+static int list_selected(struct watch *w, struct api_container_list *l)
+{
+	static const struct api_filter running = {"status", "running"};
+	struct api_containers_list_opts o = {.filters = &running,
+					     .n_filters = 1};
+	struct api_error err;
+	size_t i, k = 0;
+
+	if (api_containers_list(w->c, &o, l, &err) != API_OK)
+		return -1;
+	for (i = 0; i < l->n; i++) {
+		if (watch_match_container(&w->rules.cfg, l->items[i].name,
+					  &l->items[i].labels)) {
+			struct api_container_summary t = l->items[k];
+			l->items[k++] = l->items[i];
+			l->items[i] = t;
+		}
+	}
+	/* the unselected ones sit past k: freed with the list */
+	return (int)k;
+}
+
+void watch_logs_existing(struct watch *w)
+{
+	struct api_container_list l = {0};
+	struct api_error err;
+	int i, n;
+
+	if (!w->logs || (n = list_selected(w, &l)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		struct api_container_inspect ci = {0};
+		if (api_container_inspect(w->c, l.items[i].id, &ci, &err) ==
+		    API_OK)
+			follow_logs(w, &ci, 0);
+		api_container_inspect_free(&ci);
+	}
+	api_container_list_free(&l);
+}
+
+void watch_check_memory(struct watch *w)
+{
+	struct api_container_list l = {0};
+	struct api_error err;
+	int i, n;
+
+	if (w->mem_above <= 0 || (n = list_selected(w, &l)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		const struct api_container_summary *cs = &l.items[i];
+		struct api_stats st = {0};
+		double pct;
+		struct field f[3];
+		if (api_stats(w->c, cs->id, 1, &st, &err) != API_OK)
+			continue;
+		/* no limit: the share of nothing; unbounded is said by
+		 * berth info and the host line */
+		pct = st.mem.limit && st.mem.limit < (uint64_t)INT64_MAX
+			      ? api_stats_mem_percent(&st)
+			      : 0;
+		if (pct > 0 && watch_mem_sample(&w->rules, cs->id, pct,
+						w->mem_above) == 1) {
+			f[0] = (struct field){"mem_percent", NULL,
+					      (long long)(pct + 0.5)};
+			f[1] = (struct field){
+				"mem_usage", NULL,
+				(long long)api_stats_mem_usage(&st)};
+			f[2] = (struct field){"mem_limit", NULL,
+					      (long long)st.mem.limit};
+			watch_report(w, "mem_high", cs->name, cs->id, f, 3);
+		}
+		api_stats_free(&st);
+	}
+	api_container_list_free(&l);
+}
+
+void watch_on_log_match(const struct watch_log_match *m, void *ud)
+{
+	struct watch *w = ud;
+	char line[512];
+	size_t i, n = m->len < sizeof(line) - 1 ? m->len : sizeof(line) - 1;
+	struct field f[3];
+
+	/* the container's bytes: no control character reaches a terminal
+	 * or the syslog through the text forms */
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)m->line[i];
+		line[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	line[n] = '\0';
+	f[0] = (struct field){"pattern", w->log_pattern, 0};
+	f[1] = (struct field){"line", line, 0};
+	f[2] = (struct field){"suppressed", NULL, (long long)m->suppressed};
+	watch_report(w, "log_match", m->name, m->id, f, 3);
+}
+
 void watch_run_checks(struct watch *w)
 {
 	while (w->n_check > 0) {
@@ -161,6 +279,8 @@ void watch_run_checks(struct watch *w)
 			report_findings(w, &pf, id, ci.name, id, NULL);
 			check_image(w, &ci);
 		}
+		if (ci.id)
+			follow_logs(w, &ci, 1);
 		posture_findings_free(&pf);
 		if (have_img)
 			api_image_inspect_free(&img);

@@ -52,22 +52,27 @@ const char *watch_kind_name(enum watch_kind k)
 	return "none";
 }
 
-int watch_match(const struct watch_cfg *cfg, const struct api_event *ev)
+int watch_match_container(const struct watch_cfg *cfg, const char *name,
+			  const struct api_kvlist *labels)
 {
 	const char *v;
 
-	if (!ev->type || strcmp(ev->type, "container") != 0 || !ev->actor_id)
-		return 0;
-	if (cfg->name_glob &&
-	    (!ev->name || fnmatch(cfg->name_glob, ev->name, 0) != 0))
+	if (cfg->name_glob && (!name || fnmatch(cfg->name_glob, name, 0) != 0))
 		return 0;
 	if (cfg->label_key) {
-		/* Container events carry the labels as attributes. */
-		v = api_kv_get(&ev->attributes, cfg->label_key);
+		v = api_kv_get(labels, cfg->label_key);
 		if (!v || (cfg->label_value && strcmp(v, cfg->label_value)))
 			return 0;
 	}
 	return 1;
+}
+
+int watch_match(const struct watch_cfg *cfg, const struct api_event *ev)
+{
+	if (!ev->type || strcmp(ev->type, "container") != 0 || !ev->actor_id)
+		return 0;
+	/* Container events carry the labels as attributes. */
+	return watch_match_container(cfg, ev->name, &ev->attributes);
 }
 
 static struct watch_ctr *find(struct watch_rules *r, const char *id, int add)
@@ -263,6 +268,24 @@ enum watch_kind watch_classify(struct watch_rules *r,
 		out->name = ev->name;
 	}
 	return k;
+}
+
+int watch_mem_sample(struct watch_rules *r, const char *id, double pct,
+		     double threshold)
+{
+	struct watch_ctr *c = find(r, id, 1);
+
+	if (!c)
+		return -1;
+	if (c->mem_high) {
+		if (pct < threshold * WATCH_MEM_REARM)
+			c->mem_high = 0;
+		return 0;
+	}
+	if (pct < threshold)
+		return 0;
+	c->mem_high = 1;
+	return 1;
 }
 
 int watch_finding_new(struct watch_rules *r, const char *id,

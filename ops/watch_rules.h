@@ -54,6 +54,7 @@ struct watch_ctr {
 	int killed;    /* a kill or oom since the last start */
 	int unhealthy; /* the last health status was unhealthy */
 	int looping;   /* the loop was reported, not yet re-armed */
+	int mem_high;  /* memory above the threshold was reported */
 	/* a die by SIGKILL waiting for its oom: exit code, time, name */
 	int pending;
 	int pending_due; /* another event came: its oom will not */
@@ -80,6 +81,9 @@ struct watch_rules {
 
 void watch_rules_init(struct watch_rules *r, const struct watch_cfg *cfg);
 void watch_rules_free(struct watch_rules *r);
+/* A container (its name and labels) the filters select. */
+int watch_match_container(const struct watch_cfg *cfg, const char *name,
+			  const struct api_kvlist *labels);
 /* The event is about a container the filters select. */
 int watch_match(const struct watch_cfg *cfg, const struct api_event *ev);
 /* Updates the state; out is filled (and its strings point into ev) when
@@ -102,6 +106,13 @@ enum watch_kind watch_rules_due(struct watch_rules *r, int64_t now,
  * 0 after, -1 out of memory. */
 int watch_finding_new(struct watch_rules *r, const char *id,
 		      const char *rule_id);
+/* A sample of a container's memory use, pct of its limit, against the
+ * threshold: 1 when it reaches it (said once), 0 otherwise; re-armed once
+ * use falls below WATCH_MEM_REARM of the threshold, so a container at
+ * the edge is not said at every sample.  -1 out of memory. */
+#define WATCH_MEM_REARM 0.9
+int watch_mem_sample(struct watch_rules *r, const char *id, double pct,
+		     double threshold);
 const char *watch_kind_name(enum watch_kind k);
 /* 1 when this very event was seen before (then it is to be dropped);
  * else it is remembered and 0. */

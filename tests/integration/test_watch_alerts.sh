@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # berth watch --webhook and --exec: a receiver on 127.0.0.1 gets the JSON
-# of a crash and of an OOM kill (its first POST answered 500, so the alert
-# comes again), the command reads each alert on its standard input, both
+# of a crash, an OOM kill, a log pattern's match and a memory threshold
+# (its first POST answered 500, so that alert comes again), the command reads each alert on its standard input, both
 # equal to the watcher's own lines and to what docker inspect says; a
 # receiver that never answers holds nothing up; --once delivers before it
 # exits; the systemd unit's ExecStart runs.
@@ -14,6 +14,7 @@ pids=()
 cleanup() {
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
 	docker ps -aq --filter "name=^$p-" | xargs -r docker rm -f >/dev/null 2>&1
+	docker rm -f "other$p" >/dev/null 2>&1
 	rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -60,7 +61,8 @@ good=http://127.0.0.1:$(cat "$dir/good.port")/hook
 hang=http://127.0.0.1:$(cat "$dir/hang.port")/hook
 
 "$berth" watch --format json --name "$p-*" --webhook "$good" \
-	--exec "cat >>'$dir/exec.jsonl'" >"$dir/watch.out" 2>"$dir/watch.err" &
+	--exec "cat >>'$dir/exec.jsonl'" --log-pattern 'ERROR|panic:' --log-every 60 \
+	--mem-above 50 --sample-every 1 >"$dir/watch.out" 2>"$dir/watch.err" &
 pids+=($!)
 wpid=$!
 "$berth" watch --format json --name "$p-*" --webhook "$hang" \
@@ -70,8 +72,16 @@ hpid=$!
 sleep 1
 run --name "$p-crash" $img sh -c 'exit 3'
 run --name "$p-oom" -m 8m --memory-swap 8m $img sh -c 'x=a; while :; do x=$x$x; done'
+# a log line that matches, twice within --log-every; one with an escape
+run --name "$p-log" $img sh -c 'echo starting; printf "ERROR disk \033]0;pwned\007on fire\n"; sleep 2; echo "ERROR again"; sleep 60'
+# outside --name: its ERROR is none of this watch's business
+run --name "other$p" $img sh -c 'echo ERROR elsewhere; sleep 60'
+# tail holds 20 MB of a line that never ends: 62% of 32 MiB
+run --name "$p-mem" -m 32m --memory-swap 32m $img sh -c '(head -c 20000000 /dev/zero; sleep 60) | tail -n 1'
 got_both() { [ "$(delivered "$dir/good.log" died "$p-crash")" = 1 ] &&
-	[ "$(delivered "$dir/good.log" oom "$p-oom")" = 1 ]; }
+	[ "$(delivered "$dir/good.log" oom "$p-oom")" = 1 ] &&
+	[ "$(delivered "$dir/good.log" log_match "$p-log")" = 1 ] &&
+	[ "$(delivered "$dir/good.log" mem_high "$p-mem")" = 1 ]; }
 wait_for 30 got_both
 is "the receiver got the crash, once" "$(delivered "$dir/good.log" died "$p-crash")" 1
 is "and the OOM kill, once" "$(delivered "$dir/good.log" oom "$p-oom")" 1
@@ -83,6 +93,34 @@ for l in open(sys.argv[1]):
 		"$dir/good.log" "$p-crash")" \
 	"$(docker inspect -f '{{.State.ExitCode}}' "$p-crash")"
 is "the engine says OOM-killed" "$(docker inspect -f '{{.State.OOMKilled}}' "$p-oom")" true
+# body_of EVENT NAME KEY: a field of the first delivered body of EVENT
+body_of() {
+	python3 - "$dir/good.log" "$@" <<'PY'
+import json, sys
+log, event, name, key = sys.argv[1:5]
+for line in open(log):
+    r = json.loads(line)
+    b = r["body"] or {}
+    if r["status"] == 200 and b.get("event") == event and b.get("container") == name:
+        print(b.get(key)); break
+PY
+}
+is "the receiver got the log pattern's match, once" "$(delivered "$dir/good.log" log_match "$p-log")" 1
+is "with the line, its escape made harmless" "$(body_of log_match "$p-log" line)" "ERROR disk ?]0;pwned?on fire"
+is "and the pattern" "$(body_of log_match "$p-log" pattern)" "ERROR|panic:"
+sleep 3
+is "the second match within --log-every is not said" "$(delivered "$dir/good.log" log_match "$p-log")" 1
+is "a container outside --name is not followed" "$(grep -c "other$p" "$dir/watch.out")" 0
+is "the receiver got the memory threshold, once" "$(delivered "$dir/good.log" mem_high "$p-mem")" 1
+is "its limit is docker inspect's" "$(body_of mem_high "$p-mem" mem_limit)" \
+	"$(docker inspect -f '{{.HostConfig.Memory}}' "$p-mem")"
+pct=$(body_of mem_high "$p-mem" mem_percent)
+cli=$(docker stats --no-stream --format '{{.MemPerc}}' "$p-mem" | tr -d '%')
+if python3 -c 'import sys; sys.exit(0 if abs(float(sys.argv[1]) - float(sys.argv[2])) <= 5 else 1)' "${pct:-0}" "${cli:-0}"; then
+	ok "its share of the limit is docker stats's ($pct% against $cli%)"
+else
+	not_ok "its share of the limit is docker stats's ($pct% against $cli%)"
+fi
 is "the first POST was answered 500 and came again" \
 	"$(head -1 "$dir/good.log" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["status"])')" 500
 is "every POST says application/json" \

@@ -165,6 +165,27 @@ static void test_watch_classify(void **state)
 	watch_rules_free(&r);
 }
 
+/* A memory threshold is said once when reached, and again only after
+ * use fell below 90% of it; each container on its own. */
+static void test_watch_mem_threshold(void **state)
+{
+	struct watch_cfg cfg = {.restarts = 3, .window_s = 300};
+	struct watch_rules r;
+
+	(void)state;
+	watch_rules_init(&r, &cfg);
+	assert_int_equal(watch_mem_sample(&r, "a", 40, 80), 0);
+	assert_int_equal(watch_mem_sample(&r, "a", 80, 80), 1);
+	assert_int_equal(watch_mem_sample(&r, "a", 95, 80), 0);
+	assert_int_equal(watch_mem_sample(&r, "b", 81, 80), 1);
+	/* at the edge: below the threshold but not below 72, no re-arm */
+	assert_int_equal(watch_mem_sample(&r, "a", 75, 80), 0);
+	assert_int_equal(watch_mem_sample(&r, "a", 85, 80), 0);
+	assert_int_equal(watch_mem_sample(&r, "a", 71, 80), 0);
+	assert_int_equal(watch_mem_sample(&r, "a", 82, 80), 1);
+	watch_rules_free(&r);
+}
+
 /* The engine may send an OOM kill's die before its oom: the die by
  * SIGKILL waits the grace, and is a crash only when no oom came. */
 static void test_watch_oom_after_die(void **state)
@@ -332,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_watch_oom_after_die),
 		cmocka_unit_test(test_watch_restart_window),
 		cmocka_unit_test(test_watch_findings),
+		cmocka_unit_test(test_watch_mem_threshold),
 		cmocka_unit_test(test_watch_repeats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
