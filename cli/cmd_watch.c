@@ -212,9 +212,11 @@ static int follow(struct watch *w)
 		}
 		wait_turn(w, 1000);
 		report_due(w, (int64_t)time(NULL));
-		if (w->mem_above > 0 && mono_ms() >= w->sample_due) {
+		if ((w->mem_above > 0 || w->cpu_above > 0 ||
+		     w->disk_above > 0) &&
+		    mono_ms() >= w->sample_due) {
 			w->sample_due = mono_ms() + w->sample_every * 1000L;
-			watch_check_memory(w);
+			watch_sample(w);
 		}
 		watch_run_checks(w);
 		if (w->ended && w->s) {
@@ -297,6 +299,7 @@ static int parse_opt(int ch, struct watch *w, struct watch_cfg *cfg)
 	enum posture_severity sev;
 	char *eq;
 	long n;
+	double d;
 
 	switch (ch) {
 	case 'f':
@@ -352,9 +355,22 @@ static int parse_opt(int ch, struct watch *w, struct watch_cfg *cfg)
 		w->log_pattern = optarg;
 		break;
 	case 'M':
-		w->mem_above = strtod(optarg, &eq);
-		if (*eq || !(w->mem_above > 0 && w->mem_above <= 100))
-			return usage_error("--mem-above: a percent, 1 to 100");
+	case 'C':
+	case 'D':
+		d = strtod(optarg, &eq);
+		/* CPU counts each core: 400% is four of them */
+		if (*eq || !(d > 0 && d <= (ch == 'C' ? 100000 : 100)))
+			return usage_error("--mem-above, --cpu-above, "
+					   "--disk-above: a percent");
+		*(ch == 'M'   ? &w->mem_above
+		  : ch == 'C' ? &w->cpu_above
+			      : &w->disk_above) = d;
+		break;
+	case 'F':
+		n = strtol(optarg, &eq, 10);
+		if (*eq || n < 0 || n > 86400)
+			return usage_error("--cpu-for: seconds, 0 to 86400");
+		w->cpu_for = (int)n;
 		break;
 	case 'E':
 		n = strtol(optarg, &eq, 10);
@@ -403,6 +419,9 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		{"log-pattern", required_argument, NULL, 'p'},
 		{"log-every", required_argument, NULL, 'e'},
 		{"mem-above", required_argument, NULL, 'M'},
+		{"cpu-above", required_argument, NULL, 'C'},
+		{"cpu-for", required_argument, NULL, 'F'},
+		{"disk-above", required_argument, NULL, 'D'},
 		{"sample-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},

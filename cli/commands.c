@@ -50,7 +50,7 @@ static const struct cli_command commands[] = {
 	{"watch", cli_cmd_watch,
 	 "watch [--format json|text] [--once] [--since DURATION] [--syslog] "
 	 "[--name GLOB] [--exec CMD] [--webhook URL] [--log-pattern REGEX] "
-	 "[--mem-above PCT]",
+	 "[--mem-above PCT] [--cpu-above PCT] [--disk-above PCT]",
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},

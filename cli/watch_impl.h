@@ -38,10 +38,13 @@ struct watch {
 	const char *log_pattern;
 	int log_every;
 	struct watch_logs *logs;
-	/* --mem-above PCT: sampled every --sample-every seconds */
-	double mem_above;
+	/* --mem-above, --cpu-above (for --cpu-for seconds), --disk-above:
+	 * sampled every --sample-every seconds */
+	double mem_above, cpu_above, disk_above;
+	int cpu_for;
 	int sample_every;
 	int64_t sample_due; /* monotonic ms */
+	int disk_high;	    /* said, not yet re-armed */
 };
 
 struct field {
@@ -60,10 +63,12 @@ void watch_run_checks(struct watch *w);
 /* --log-pattern: follows the running containers the filters select
  * (at start and when the engine is back). */
 void watch_logs_existing(struct watch *w);
-/* --mem-above: one sample (one-shot stats) of each running container
- * the filters select that has a memory limit; mem_high when one reaches
- * the threshold. */
-void watch_check_memory(struct watch *w);
+/* --mem-above, --cpu-above: one sample (one-shot stats) of each
+ * running container the filters select; mem_high when one's memory
+ * reaches the share of its limit, cpu_high when its CPU stayed above
+ * the threshold for --cpu-for seconds.  --disk-above: the local data
+ * root's file system, disk_high. */
+void watch_sample(struct watch *w);
 /* A line that matched, said as a log_match report. */
 void watch_on_log_match(const struct watch_log_match *m, void *ud);
 

@@ -18,6 +18,7 @@
 #include "api/logframes.h"
 #include "api/stats.h"
 #include "cli/cli.h"
+#include "model/host_df.h"
 #include "posture/rules.h"
 
 /* One report line; fields with neither str nor num are left out. */
@@ -189,37 +190,84 @@ void watch_logs_existing(struct watch *w)
 	api_container_list_free(&l);
 }
 
-void watch_check_memory(struct watch *w)
+static void sample_memory(struct watch *w,
+			  const struct api_container_summary *cs,
+			  const struct api_stats *st)
+{
+	struct field f[3];
+	/* no limit: a share of nothing (berth info says the unbounded) */
+	double pct = st->mem.limit && st->mem.limit < (uint64_t)INT64_MAX
+			     ? api_stats_mem_percent(st)
+			     : 0;
+
+	if (pct <= 0 ||
+	    watch_mem_sample(&w->rules, cs->id, pct, w->mem_above) != 1)
+		return;
+	f[0] = (struct field){"mem_percent", NULL, (long long)(pct + 0.5)};
+	f[1] = (struct field){"mem_usage", NULL,
+			      (long long)api_stats_mem_usage(st)};
+	f[2] = (struct field){"mem_limit", NULL, (long long)st->mem.limit};
+	watch_report(w, "mem_high", cs->name, cs->id, f, 3);
+}
+
+static void sample_cpu(struct watch *w, const struct api_container_summary *cs,
+		       const struct api_stats *st)
+{
+	struct field f[2];
+	double pct;
+
+	if (watch_cpu_sample(&w->rules, cs->id, (int64_t)time(NULL),
+			     st->cpu.total_usage, st->cpu.system_cpu_usage,
+			     st->cpu.online_cpus, w->cpu_above, w->cpu_for,
+			     &pct) != 1)
+		return;
+	f[0] = (struct field){"cpu_percent", NULL, (long long)(pct + 0.5)};
+	f[1] = (struct field){"seconds", NULL, (long long)w->cpu_for};
+	watch_report(w, "cpu_high", cs->name, cs->id, f, 2);
+}
+
+/* The data root's file system, as df counts its use (a local engine). */
+static void sample_disk(struct watch *w)
+{
+	uint64_t avail;
+	double pct;
+	struct field f[3];
+
+	if (!api_client_is_local(w->c) || !w->ef.have_info ||
+	    host_fs_use(w->ef.info.docker_root_dir, &pct, &avail) != 0)
+		return;
+	if (w->disk_high) {
+		w->disk_high = pct >= w->disk_above * WATCH_MEM_REARM;
+		return;
+	}
+	if (pct < w->disk_above)
+		return;
+	w->disk_high = 1;
+	f[0] = (struct field){"data_root", w->ef.info.docker_root_dir, 0};
+	f[1] = (struct field){"disk_percent", NULL, (long long)(pct + 0.5)};
+	f[2] = (struct field){"free_bytes", NULL, (long long)avail};
+	watch_report(w, "disk_high", NULL, NULL, f, 3);
+}
+
+void watch_sample(struct watch *w)
 {
 	struct api_container_list l = {0};
 	struct api_error err;
 	int i, n;
 
-	if (w->mem_above <= 0 || (n = list_selected(w, &l)) < 0)
+	if (w->disk_above > 0)
+		sample_disk(w);
+	if ((w->mem_above <= 0 && w->cpu_above <= 0) ||
+	    (n = list_selected(w, &l)) < 0)
 		return;
 	for (i = 0; i < n; i++) {
-		const struct api_container_summary *cs = &l.items[i];
 		struct api_stats st = {0};
-		double pct;
-		struct field f[3];
-		if (api_stats(w->c, cs->id, 1, &st, &err) != API_OK)
+		if (api_stats(w->c, l.items[i].id, 1, &st, &err) != API_OK)
 			continue;
-		/* no limit: the share of nothing; unbounded is said by
-		 * berth info and the host line */
-		pct = st.mem.limit && st.mem.limit < (uint64_t)INT64_MAX
-			      ? api_stats_mem_percent(&st)
-			      : 0;
-		if (pct > 0 && watch_mem_sample(&w->rules, cs->id, pct,
-						w->mem_above) == 1) {
-			f[0] = (struct field){"mem_percent", NULL,
-					      (long long)(pct + 0.5)};
-			f[1] = (struct field){
-				"mem_usage", NULL,
-				(long long)api_stats_mem_usage(&st)};
-			f[2] = (struct field){"mem_limit", NULL,
-					      (long long)st.mem.limit};
-			watch_report(w, "mem_high", cs->name, cs->id, f, 3);
-		}
+		if (w->mem_above > 0)
+			sample_memory(w, &l.items[i], &st);
+		if (w->cpu_above > 0)
+			sample_cpu(w, &l.items[i], &st);
 		api_stats_free(&st);
 	}
 	api_container_list_free(&l);

@@ -90,3 +90,17 @@ int host_fs_read(const char *path, uint64_t *avail, uint64_t *size)
 	*size = (uint64_t)v.f_blocks * v.f_frsize;
 	return 0;
 }
+
+int host_fs_use(const char *path, double *pct, uint64_t *avail)
+{
+	struct statvfs v;
+	uint64_t used;
+
+	if (!path || !*path || statvfs(path, &v) != 0)
+		return -1;
+	used = (uint64_t)(v.f_blocks - v.f_bfree) * v.f_frsize;
+	*avail = (uint64_t)v.f_bavail * v.f_frsize;
+	*pct = used + *avail ? (double)used * 100.0 / (double)(used + *avail)
+			     : 0;
+	return 0;
+}

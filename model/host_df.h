@@ -44,5 +44,9 @@ void host_df_free(struct host_df *d);
 /* statvfs(2) of path: what an unprivileged writer may still use, and
  * the whole; -1 when it cannot be read. */
 int host_fs_read(const char *path, uint64_t *avail, uint64_t *size);
+/* The share of the file system in use as df(1) counts it (used over used
+ * plus what an unprivileged writer may still use, the blocks reserved for
+ * root left out), and the available bytes; -1 when it cannot be read. */
+int host_fs_use(const char *path, double *pct, uint64_t *avail);
 
 #endif

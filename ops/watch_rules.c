@@ -288,6 +288,42 @@ int watch_mem_sample(struct watch_rules *r, const char *id, double pct,
 	return 1;
 }
 
+int watch_cpu_sample(struct watch_rules *r, const char *id, int64_t now,
+		     uint64_t total, uint64_t system, uint64_t ncpu,
+		     double threshold, int64_t for_s, double *pct)
+{
+	struct watch_ctr *c = find(r, id, 1);
+	int first;
+	int64_t prev;
+
+	*pct = 0;
+	if (!c)
+		return -1;
+	first = c->cpu_system == 0;
+	if (!first && total >= c->cpu_total && system > c->cpu_system)
+		*pct = (double)(total - c->cpu_total) /
+		       (double)(system - c->cpu_system) *
+		       (double)(ncpu ? ncpu : 1) * 100.0;
+	c->cpu_total = total;
+	c->cpu_system = system;
+	prev = c->cpu_time;
+	c->cpu_time = now;
+	if (first)
+		return 0;
+	if (*pct < threshold) {
+		c->cpu_above_since = 0;
+		c->cpu_high = 0;
+		return 0;
+	}
+	/* the use was measured since the sample before: above since then */
+	if (!c->cpu_above_since)
+		c->cpu_above_since = prev;
+	if (c->cpu_high || now - c->cpu_above_since < for_s)
+		return 0;
+	c->cpu_high = 1;
+	return 1;
+}
+
 int watch_finding_new(struct watch_rules *r, const char *id,
 		      const char *rule_id)
 {

@@ -55,6 +55,12 @@ struct watch_ctr {
 	int unhealthy; /* the last health status was unhealthy */
 	int looping;   /* the loop was reported, not yet re-armed */
 	int mem_high;  /* memory above the threshold was reported */
+	/* CPU: the last sample's counters, since when it is above the
+	 * threshold (0: it is not), and whether that was reported */
+	uint64_t cpu_total, cpu_system;
+	int64_t cpu_time; /* the last sample's, seconds */
+	int64_t cpu_above_since;
+	int cpu_high;
 	/* a die by SIGKILL waiting for its oom: exit code, time, name */
 	int pending;
 	int pending_due; /* another event came: its oom will not */
@@ -113,6 +119,14 @@ int watch_finding_new(struct watch_rules *r, const char *id,
 #define WATCH_MEM_REARM 0.9
 int watch_mem_sample(struct watch_rules *r, const char *id, double pct,
 		     double threshold);
+/* A CPU sample (the container's total and the host's system counters,
+ * in ns, and its online CPUs) at now (seconds): the use since the last
+ * sample into *pct (100 is one CPU), and 1 when it stayed at or above
+ * threshold for for_s seconds (said once, re-armed when it falls below).
+ * The first sample of a container only sets the counters. */
+int watch_cpu_sample(struct watch_rules *r, const char *id, int64_t now,
+		     uint64_t total, uint64_t system, uint64_t ncpu,
+		     double threshold, int64_t for_s, double *pct);
 const char *watch_kind_name(enum watch_kind k);
 /* 1 when this very event was seen before (then it is to be dropped);
  * else it is remembered and 0. */

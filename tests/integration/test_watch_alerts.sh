@@ -62,7 +62,8 @@ hang=http://127.0.0.1:$(cat "$dir/hang.port")/hook
 
 "$berth" watch --format json --name "$p-*" --webhook "$good" \
 	--exec "cat >>'$dir/exec.jsonl'" --log-pattern 'ERROR|panic:' --log-every 60 \
-	--mem-above 50 --sample-every 1 >"$dir/watch.out" 2>"$dir/watch.err" &
+	--mem-above 50 --cpu-above 50 --cpu-for 2 --disk-above 1 --sample-every 1 \
+	>"$dir/watch.out" 2>"$dir/watch.err" &
 pids+=($!)
 wpid=$!
 "$berth" watch --format json --name "$p-*" --webhook "$hang" \
@@ -78,11 +79,16 @@ run --name "$p-log" $img sh -c 'echo starting; printf "ERROR disk \033]0;pwned\0
 run --name "other$p" $img sh -c 'echo ERROR elsewhere; sleep 60'
 # tail holds 20 MB of a line that never ends: 62% of 32 MiB
 run --name "$p-mem" -m 32m --memory-swap 32m $img sh -c '(head -c 20000000 /dev/zero; sleep 60) | tail -n 1'
+# a whole CPU, until its alert came
+run --name "$p-busy" $img sh -c 'while :; do :; done'
 got_both() { [ "$(delivered "$dir/good.log" died "$p-crash")" = 1 ] &&
+	[ "$(delivered "$dir/good.log" cpu_high "$p-busy")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" oom "$p-oom")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" log_match "$p-log")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" mem_high "$p-mem")" = 1 ]; }
 wait_for 30 got_both
+busy_cli=$(docker stats --no-stream --format '{{.CPUPerc}}' "$p-busy" | tr -d '%')
+docker rm -f "$p-busy" >/dev/null
 is "the receiver got the crash, once" "$(delivered "$dir/good.log" died "$p-crash")" 1
 is "and the OOM kill, once" "$(delivered "$dir/good.log" oom "$p-oom")" 1
 is "its exit code is docker inspect's" \
@@ -111,6 +117,26 @@ is "and the pattern" "$(body_of log_match "$p-log" pattern)" "ERROR|panic:"
 sleep 3
 is "the second match within --log-every is not said" "$(delivered "$dir/good.log" log_match "$p-log")" 1
 is "a container outside --name is not followed" "$(grep -c "other$p" "$dir/watch.out")" 0
+is "the receiver got the sustained CPU, once" "$(delivered "$dir/good.log" cpu_high "$p-busy")" 1
+cpu=$(body_of cpu_high "$p-busy" cpu_percent)
+if python3 -c 'import sys; sys.exit(0 if abs(float(sys.argv[1]) - float(sys.argv[2])) <= 15 else 1)' "${cpu:-0}" "${busy_cli:-0}"; then
+	ok "its CPU is docker stats's ($cpu% against $busy_cli%)"
+else
+	not_ok "its CPU is docker stats's ($cpu% against $busy_cli%)"
+fi
+root=$(docker info -f '{{.DockerRootDir}}')
+disk=$(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    b = json.loads(l)["body"] or {}
+    if b.get("event") == "disk_high": print(b["data_root"], b["disk_percent"]); break' "$dir/good.log")
+df_pct=$(df --output=pcent "$root" | tail -1 | tr -d ' %')
+read -r disk_root disk_pct <<<"$disk"
+is "the data root's use past --disk-above is said, for docker info's data root" "$disk_root" "$root"
+if [ -n "$disk_pct" ] && [ $((disk_pct - df_pct)) -le 1 ] && [ $((df_pct - disk_pct)) -le 1 ]; then
+	ok "its use is df's ($disk_pct% against $df_pct%)"
+else
+	not_ok "its use is df's ($disk_pct% against $df_pct%)"
+fi
 is "the receiver got the memory threshold, once" "$(delivered "$dir/good.log" mem_high "$p-mem")" 1
 is "its limit is docker inspect's" "$(body_of mem_high "$p-mem" mem_limit)" \
 	"$(docker inspect -f '{{.HostConfig.Memory}}' "$p-mem")"

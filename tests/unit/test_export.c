@@ -186,6 +186,45 @@ static void test_watch_mem_threshold(void **state)
 	watch_rules_free(&r);
 }
 
+/* CPU is judged between samples: a container at or above the
+ * threshold for the whole window is said once; a dip re-arms it. */
+static void test_watch_cpu_sustained(void **state)
+{
+	struct watch_cfg cfg = {.restarts = 3, .window_s = 300};
+	struct watch_rules r;
+	double pct;
+	const uint64_t s = 1000000000ull; /* one second of one CPU, ns */
+
+	(void)state;
+	watch_rules_init(&r, &cfg);
+	/* 2 CPUs; the system counter runs 2 s per second */
+	assert_int_equal(
+		watch_cpu_sample(&r, "a", 100, 0, 200 * s, 2, 90, 20, &pct), 0);
+	/* a whole CPU for 10 s: 100% */
+	assert_int_equal(watch_cpu_sample(&r, "a", 110, 10 * s, 220 * s, 2, 90,
+					  20, &pct),
+			 0);
+	assert_true(pct > 99.9 && pct < 100.1);
+	assert_int_equal(watch_cpu_sample(&r, "a", 120, 20 * s, 240 * s, 2, 90,
+					  20, &pct),
+			 1);
+	assert_int_equal(watch_cpu_sample(&r, "a", 130, 30 * s, 260 * s, 2, 90,
+					  20, &pct),
+			 0);
+	/* half a CPU: below, re-armed; then 20 s above again */
+	assert_int_equal(watch_cpu_sample(&r, "a", 140, 35 * s, 280 * s, 2, 90,
+					  20, &pct),
+			 0);
+	assert_true(pct > 49.9 && pct < 50.1);
+	assert_int_equal(watch_cpu_sample(&r, "a", 150, 45 * s, 300 * s, 2, 90,
+					  20, &pct),
+			 0);
+	assert_int_equal(watch_cpu_sample(&r, "a", 160, 55 * s, 320 * s, 2, 90,
+					  20, &pct),
+			 1);
+	watch_rules_free(&r);
+}
+
 /* The engine may send an OOM kill's die before its oom: the die by
  * SIGKILL waits the grace, and is a crash only when no oom came. */
 static void test_watch_oom_after_die(void **state)
@@ -354,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_watch_restart_window),
 		cmocka_unit_test(test_watch_findings),
 		cmocka_unit_test(test_watch_mem_threshold),
+		cmocka_unit_test(test_watch_cpu_sustained),
 		cmocka_unit_test(test_watch_repeats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
