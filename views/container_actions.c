@@ -302,6 +302,61 @@ static void ask(struct cactions *c, enum cact_kind kind,
 		    answered, c);
 }
 
+/* "Stop project shop: its 3 containers\n  shop-web-1, shop-db-1, ...": a
+ * whole project is never acted on without one look at what is in it. */
+static void ask_project(struct cactions *c, enum cact_kind kind,
+			const char *project, const struct cact_target *t,
+			size_t n)
+{
+	char text[ASK_TEXT_MAX], title[64], button[32];
+	size_t i, running = 0, used;
+	int len;
+
+	snprintf(button, sizeof(button), "%c%s", verb[kind][0] - 'a' + 'A',
+		 verb[kind] + 1);
+	snprintf(title, sizeof(title), "%s project", button);
+	len = snprintf(text, sizeof(text),
+		       "%s project %s: %s %zu container%s\n", button, project,
+		       n == 1 ? "its" : "all", n, n == 1 ? "" : "s");
+	used = len > 0 ? (size_t)len : 0;
+	for (i = 0; i < n && used + 8 < sizeof(text); i++) {
+		running += t[i].running != 0;
+		len = snprintf(text + used, sizeof(text) - used, "%s%s",
+			       i ? ", " : "  ", t[i].name);
+		if (len < 0 || used + (size_t)len >= sizeof(text) - 8) {
+			snprintf(text + used, sizeof(text) - used, ", ...");
+			break;
+		}
+		used += (size_t)len;
+	}
+	if (kind == CACT_REMOVE && running && used < sizeof(text))
+		snprintf(text + used, sizeof(text) - used,
+			 "\nThe running ones will be killed first (force).");
+	if (keep_question(c, kind, t, n) != 0)
+		return;
+	app_confirm(c->a, title, text, button,
+		    kind == CACT_REMOVE ? "also remove anonymous volumes"
+					: NULL,
+		    answered, c);
+}
+
+void cact_run_project(struct cactions *c, enum cact_kind kind,
+		      const char *project, const struct cact_target *targets,
+		      size_t n)
+{
+	if (n == 0) {
+		app_status(c->a, "project %s: no container", project);
+		return;
+	}
+	if (app_refuse_if_read_only(c->a, verb[kind]))
+		return;
+	if (kind == CACT_RENAME) {
+		app_status(c->a, "rename: one container at a time");
+		return;
+	}
+	ask_project(c, kind, project, targets, n);
+}
+
 void cact_run(struct cactions *c, enum cact_kind kind,
 	      const struct cact_target *targets, size_t n)
 {

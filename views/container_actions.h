@@ -44,6 +44,11 @@ void cact_free(struct cactions *c);
 void cact_run(struct cactions *c, enum cact_kind kind,
 	      const struct cact_target *targets, size_t n);
 
+/* The same on every container of a compose project (a group header):
+ * always asked first, with the names of what it acts on. */
+void cact_run_project(struct cactions *c, enum cact_kind kind,
+		      const char *project, const struct cact_target *targets,
+		      size_t n);
 /* Requests still running, for tests and the status line. */
 size_t cact_running(const struct cactions *c);
 

@@ -147,26 +147,37 @@ static void target_of(const struct cstore_entry *e, struct cact_target *t)
 	t->paused = strcmp(s, "paused") == 0;
 }
 
-/* The marked rows, else the selected one (every row of a selected
- * group header). */
+/* The rows an action is on: the marked ones, else every row of a
+ * selected group header (*project set to it), else the selected one. */
+static size_t action_rows(struct cview *v, size_t *rows, size_t max,
+			  const char **project)
+{
+	size_t n = table_marked_rows(&v->t, rows, max), i;
+	const char *g = table_selected_group(&v->t), *rg;
+
+	*project = NULL;
+	if (n > max)
+		n = max;
+	if (n == 0 && g) {
+		*project = g;
+		for (i = 0; i < cstore_count(v->st) && n < max; i++)
+			if ((rg = cview_group(v, i)) != NULL &&
+			    strcmp(rg, g) == 0)
+				rows[n++] = i;
+	} else if (n == 0) {
+		n = (size_t)table_selected(&v->t, &rows[0]);
+	}
+	return n;
+}
+
 static void run_action(struct cview *v, enum cact_kind kind)
 {
 	size_t rows_buf[MARKED_MAX];
 	struct cact_target *t;
-	size_t n = table_marked_rows(&v->t, rows_buf, MARKED_MAX), i, k = 0;
-	const char *g = table_selected_group(&v->t), *rg;
+	const char *project;
+	size_t n = action_rows(v, rows_buf, MARKED_MAX, &project), i, k = 0;
 	const struct cstore_entry *e;
 
-	if (n > MARKED_MAX)
-		n = MARKED_MAX;
-	if (n == 0 && g) {
-		for (i = 0; i < cstore_count(v->st) && n < MARKED_MAX; i++)
-			if ((rg = cview_group(v, i)) != NULL &&
-			    strcmp(rg, g) == 0)
-				rows_buf[n++] = i;
-	} else if (n == 0) {
-		n = (size_t)table_selected(&v->t, &rows_buf[0]);
-	}
 	t = calloc(n ? n : 1, sizeof(*t));
 	if (!t) {
 		app_error(v->a, "out of memory");
@@ -175,7 +186,10 @@ static void run_action(struct cview *v, enum cact_kind kind)
 	for (i = 0; i < n; i++)
 		if ((e = cview_entry(v, rows_buf[i])) != NULL && e->s.id)
 			target_of(e, &t[k++]);
-	cact_run(v->acts, kind, t, k);
+	if (project)
+		cact_run_project(v->acts, kind, project, t, k);
+	else
+		cact_run(v->acts, kind, t, k);
 	free(t);
 	if (kind != CACT_RENAME && k > 1)
 		table_clear_marks(&v->t);
@@ -200,17 +214,15 @@ static int marked_ids(struct cview *v, char *arg, size_t len)
 	return k > 0;
 }
 
-/* Update or check the marked containers, else the selected one. */
+/* Update or check the marked containers, else a selected project's,
+ * else the selected one (the update asks first, listing them). */
 static void update_action(struct cview *v, int check)
 {
-	size_t rows[64], n = table_marked_rows(&v->t, rows, 64), i, k = 0;
-	const char *names[64];
+	size_t rows[64], i, k = 0;
+	const char *names[64], *project;
+	size_t n = action_rows(v, rows, 64, &project);
 	const struct cstore_entry *e;
 
-	if (n > 64)
-		n = 64;
-	if (n == 0)
-		n = (size_t)table_selected(&v->t, &rows[0]);
 	for (i = 0; i < n; i++)
 		if ((e = cview_entry(v, rows[i])) != NULL && e->s.name)
 			names[k++] = e->s.name;
