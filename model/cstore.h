@@ -32,12 +32,19 @@ struct cstore_entry {
 	uint64_t mem_usage;
 	uint64_t mem_limit;
 	uint64_t pids;
+	/* bytes a second between the last two samples; has_rates is 0
+	 * until there are two */
+	int has_rates;
+	double net_rx_rate, net_tx_rate;
+	double blk_read_rate, blk_write_rate;
 	float cpu_hist[CSTORE_HIST];
 	float mem_hist[CSTORE_HIST]; /* percent of the limit */
 	unsigned hist_n;	     /* samples in the ring, <= CSTORE_HIST */
 	unsigned hist_head;	     /* where the next sample goes */
 	/* private */
 	struct api_stats_stream *stats;
+	uint64_t last_ms; /* the last sample's time, and its counters */
+	uint64_t last_rx, last_tx, last_rd, last_wr;
 	struct api_request *refresh; /* at most one inspect in flight */
 	unsigned long seq;	/* the store's event count at its last event */
 	unsigned long sent_seq; /* seq when the inspect in flight was sent */

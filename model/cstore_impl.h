@@ -64,6 +64,11 @@ struct cstore *cstore_store_of(struct cstore_entry *e);
 
 /* model/cstore_stats.c */
 void cstore_stop_stats(struct cstore *st, struct cstore_entry *e);
+/* A sample's network and block counters at now_ms into the entry's
+ * rates (bytes a second since the one before; exported for the tests). */
+struct api_stats;
+void cstore_push_rates(struct cstore_entry *e, const struct api_stats *s,
+		       uint64_t now_ms);
 
 /* model/cstore_sweep.c: looks again, later, while a row is restarting */
 void cstore_sweep_later(struct cstore *st);

@@ -19,7 +19,34 @@ size_t cstore_stats_streams(const struct cstore *st)
 	return st->n_streams;
 }
 
-static void push_sample(struct cstore_entry *e, const struct api_stats *s)
+/* A counter's rate since the last sample; a counter that went back (a
+ * restart, a network detached) starts again. */
+static double rate(uint64_t now, uint64_t last, double secs)
+{
+	return now >= last && secs > 0 ? (double)(now - last) / secs : 0;
+}
+
+void cstore_push_rates(struct cstore_entry *e, const struct api_stats *s,
+		       uint64_t now_ms)
+{
+	double secs = (double)(now_ms - e->last_ms) / 1000.0;
+
+	if (e->last_ms && now_ms > e->last_ms) {
+		e->net_rx_rate = rate(s->net_rx_bytes, e->last_rx, secs);
+		e->net_tx_rate = rate(s->net_tx_bytes, e->last_tx, secs);
+		e->blk_read_rate = rate(s->blk_read_bytes, e->last_rd, secs);
+		e->blk_write_rate = rate(s->blk_write_bytes, e->last_wr, secs);
+		e->has_rates = 1;
+	}
+	e->last_ms = now_ms;
+	e->last_rx = s->net_rx_bytes;
+	e->last_tx = s->net_tx_bytes;
+	e->last_rd = s->blk_read_bytes;
+	e->last_wr = s->blk_write_bytes;
+}
+
+static void push_sample(struct cstore_entry *e, const struct api_stats *s,
+			uint64_t now_ms)
 {
 	double mem_pct = api_stats_mem_percent(s);
 
@@ -28,6 +55,7 @@ static void push_sample(struct cstore_entry *e, const struct api_stats *s)
 	e->mem_limit = s->mem.limit;
 	e->pids = s->pids_current;
 	e->has_stats = 1;
+	cstore_push_rates(e, s, now_ms);
 	e->cpu_hist[e->hist_head] = (float)e->cpu_pct;
 	e->mem_hist[e->hist_head] = (float)mem_pct;
 	e->hist_head = (e->hist_head + 1) % CSTORE_HIST;
@@ -39,7 +67,7 @@ static int on_stats(const struct api_stats *s, void *ud)
 {
 	struct cstore_entry *e = ud;
 
-	push_sample(e, s);
+	push_sample(e, s, sched_now_ms(cstore_store_of(e)->sched));
 	cstore_changed(cstore_store_of(e), 0);
 	return 0;
 }
@@ -53,6 +81,9 @@ static void on_stats_end(api_code code, const struct api_error *err, void *ud)
 	(void)err;
 	/* The stream frees itself after this call. */
 	e->stats = NULL;
+	/* the next stream's first sample starts the rates again */
+	e->last_ms = 0;
+	e->has_rates = 0;
 	st->n_streams--;
 	((struct entry *)e)->priv.stats_retry_at =
 		sched_now_ms(st->sched) + STATS_RETRY_MS;

@@ -33,6 +33,48 @@ static int op_check_shell(const char *v, char *err, size_t errlen)
 	}
 }
 
+/* The containers pane's columns, as the config names them; views/
+ * containers_table.c draws each by the same name. */
+static const char *const op_column_names[] = {
+	"name", "image", "state", "health", "uptime", "ports",
+	"cpu",	"mem",	 "net",	  "block",  "pids",   "risk",
+};
+
+static int op_check_columns(const char *v, char *err, size_t errlen)
+{
+	const char *p = v;
+	size_t i, n;
+	int has_name = 0;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		for (i = 0;
+		     i < sizeof(op_column_names) / sizeof(op_column_names[0]);
+		     i++)
+			if (strlen(op_column_names[i]) == n &&
+			    strncmp(op_column_names[i], p, n) == 0)
+				break;
+		if (i == sizeof(op_column_names) / sizeof(op_column_names[0])) {
+			snprintf(err, errlen,
+				 "columns: unknown column '%.*s' (name, image, "
+				 "state, health, uptime, ports, cpu, mem, net, "
+				 "block, pids, risk)",
+				 (int)n, p);
+			return -1;
+		}
+		has_name |= i == 0;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	if (!has_name) {
+		snprintf(err, errlen, "columns: name must be one of them");
+		return -1;
+	}
+	return 0;
+}
+
 static int op_check_host(const char *v, char *err, size_t errlen)
 {
 	static const char *const schemes[] = {"unix://", "tcp://", "http://",
@@ -108,6 +150,14 @@ static const struct option_def op_rows[] = {
 	{"shell", OPT_STRING, OFF(shell), 0, "/bin/bash:/bin/sh", 0, 0, NULL,
 	 "LIST", "Shells tried in order by exec, separated by colons.",
 	 op_check_shell},
+	{"columns", OPT_STRING, OFF(columns), 0,
+	 "name,image,state,health,uptime,ports,cpu,mem,risk", 0, 0, NULL,
+	 "LIST",
+	 "The containers pane's columns, in order, separated by commas: "
+	 "name, image, state, health, uptime, ports, cpu, mem, net (bytes a "
+	 "second received / sent), block (read / written a second), pids, "
+	 "risk.  Narrow terminals drop some.",
+	 op_check_columns},
 	{"confirm_destructive", OPT_BOOL, OFF(confirm_destructive), 1, NULL, 0,
 	 0, NULL, NULL, "Ask before stop, kill, remove and prune.", NULL},
 	{"host", OPT_STRING, OFF(host), 0, "", 0, 0, NULL, "ADDRESS",

@@ -43,7 +43,8 @@ struct options {
 	bool drift;
 	bool stats;
 	long refresh_ms;
-	char *shell; /* colon-separated, tried in order */
+	char *shell;   /* colon-separated, tried in order */
+	char *columns; /* the containers pane's, comma-separated */
 	bool confirm_destructive;
 	char *host;	 /* "" means $DOCKER_HOST or the local socket */
 	int time_format; /* enum opt_time_format */

@@ -502,6 +502,17 @@ static void tab_stats(struct em *m, const struct cstore_entry *e)
 	spark_line(m, "MEM", a, e->mem_hist, 100.0, e);
 	snprintf(b, sizeof(b), "%llu", (unsigned long long)e->pids);
 	em_kv(m, "PIDs", b);
+	if (e->has_rates) {
+		char x[32], y[32];
+		fmt_size(e->net_rx_rate, x, sizeof(x));
+		fmt_size(e->net_tx_rate, y, sizeof(y));
+		snprintf(b, sizeof(b), "%s/s in, %s/s out", x, y);
+		em_kv(m, "Network", b);
+		fmt_size(e->blk_read_rate, x, sizeof(x));
+		fmt_size(e->blk_write_rate, y, sizeof(y));
+		snprintf(b, sizeof(b), "%s/s read, %s/s written", x, y);
+		em_kv(m, "Block I/O", b);
+	}
 	snprintf(b, sizeof(b), "%u samples, one a second", e->hist_n);
 	em_kv(m, "History", b);
 }

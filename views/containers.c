@@ -57,7 +57,7 @@ static void sync(struct cview *v)
 	/* a new verdict re-sorts only a table sorted by it */
 	if (pg != v->posture_gen) {
 		v->posture_gen = pg;
-		if (v->t.sort_col == C_RISK)
+		if (cview_col(v, v->t.sort_col) == C_RISK)
 			table_invalidate(&v->t);
 	}
 	if (v->synced && g == v->gen)
@@ -253,7 +253,7 @@ static unsigned list_action(struct cview *v, enum action act)
 		table_action(&v->t, act);
 		if (v->t.sort_col >= 0)
 			app_status(v->a, "sorted by %s%s",
-				   cview_columns[v->t.sort_col].title,
+				   v->cols[v->t.sort_col].title,
 				   v->t.sort_desc ? " (descending)" : "");
 		break;
 	case ACT_LIST_FILTER:
@@ -454,7 +454,8 @@ static void *create(struct app *a)
 		free(v);
 		return NULL;
 	}
-	table_init(&v->t, &cview_ops, v);
+	cview_set_columns(v, app_options(a)->columns);
+	table_init(&v->t, &v->ops, v);
 	return v;
 }
 

@@ -28,7 +28,11 @@ enum col {
 	C_PORTS,
 	C_CPU,
 	C_MEM,
-	C_RISK /* the worst posture finding: PRIV, SOCK or a severity */
+	C_NET,	 /* bytes a second received / sent */
+	C_BLOCK, /* bytes a second read / written */
+	C_PIDS,
+	C_RISK, /* the worst posture finding: PRIV, SOCK or a severity */
+	C_COUNT
 };
 
 /* When a row's clock started, worked out once per Status text: the
@@ -55,9 +59,20 @@ struct cview {
 	int detail_focus;
 	int visible;
 	char saved_filter[TABLE_FILTER_MAX];
+	/* the columns the config asks for, in its order: the table's
+	 * column i is colmap[i] */
+	struct table_ops ops;
+	struct table_column cols[C_COUNT];
+	int colmap[C_COUNT];
+	int ncols;
 };
 
 extern const struct table_column cview_columns[];
+/* The table's columns from the config's list ("name,image,cpu"): names
+ * it does not know are left out (the config was checked on load). */
+void cview_set_columns(struct cview *v, const char *list);
+/* The column shown at table index i, as enum col; -1 for none. */
+int cview_col(const struct cview *v, int i);
 extern const struct table_ops cview_ops;
 const struct cstore_entry *cview_entry(struct cview *v, size_t row);
 const char *cview_key(void *model, size_t row);

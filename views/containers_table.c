@@ -20,8 +20,57 @@ const struct table_column cview_columns[] = {
 	[C_PORTS] = {"PORTS", 12, 2, 0, 100},
 	[C_CPU] = {"CPU %", 7, 0, 1, 60},
 	[C_MEM] = {"MEM", 19, 0, 1, 90},
+	[C_NET] = {"NET RX/TX /s", 17, 0, 1, 110},
+	[C_BLOCK] = {"BLOCK R/W /s", 17, 0, 1, 120},
+	[C_PIDS] = {"PIDS", 5, 0, 1, 80},
 	[C_RISK] = {"RISK", 6, 0, 0, 0},
 };
+
+/* As the config names them (tui/options.c checks the list). */
+static const char *const col_keys[C_COUNT] = {
+	[C_NAME] = "name",     [C_IMAGE] = "image",   [C_STATE] = "state",
+	[C_HEALTH] = "health", [C_UPTIME] = "uptime", [C_PORTS] = "ports",
+	[C_CPU] = "cpu",       [C_MEM] = "mem",	      [C_NET] = "net",
+	[C_BLOCK] = "block",   [C_PIDS] = "pids",     [C_RISK] = "risk",
+};
+
+void cview_set_columns(struct cview *v, const char *list)
+{
+	const char *p = list && *list ? list : "name";
+	int c;
+
+	v->ncols = 0;
+	while (*p && v->ncols < C_COUNT) {
+		size_t n = strcspn(p, ",");
+		for (c = 0; c < C_COUNT; c++)
+			if (strlen(col_keys[c]) == n &&
+			    strncmp(col_keys[c], p, n) == 0)
+				break;
+		if (c < C_COUNT) {
+			v->colmap[v->ncols] = c;
+			v->cols[v->ncols++] = cview_columns[c];
+		}
+		p += n + (p[n] == ',');
+	}
+	v->ops = cview_ops;
+	v->ops.columns = v->cols;
+	v->ops.ncolumns = v->ncols;
+}
+
+int cview_col(const struct cview *v, int i)
+{
+	return i >= 0 && i < v->ncols ? v->colmap[i] : -1;
+}
+
+/* "1.2kB / 340B": two rates a second, as docker stats words sizes. */
+static void cell_rates(double a, double b, char *buf, size_t n)
+{
+	char x[32], y[32];
+
+	fmt_size(a, x, sizeof(x));
+	fmt_size(b, y, sizeof(y));
+	snprintf(buf, n, "%s / %s", x, y);
+}
 
 /* The container's posture, from the app's background scan: NULL until
  * it is judged. */
@@ -191,9 +240,8 @@ static void cell_uptime(struct cview *v, size_t row, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", d, v->since[row].up ? "" : " ago");
 }
 
-static void cell(void *model, size_t row, int col, char *buf, size_t n)
+static void cell_of(struct cview *v, size_t row, int col, char *buf, size_t n)
 {
-	struct cview *v = model;
 	const struct cstore_entry *e = cview_entry(v, row);
 
 	buf[0] = '\0';
@@ -226,10 +274,30 @@ static void cell(void *model, size_t row, int col, char *buf, size_t n)
 		if (e->has_stats && is_up(e))
 			fmt_mem_usage(e->mem_usage, e->mem_limit, buf, n);
 		break;
+	case C_NET:
+		if (e->has_rates && is_up(e))
+			cell_rates(e->net_rx_rate, e->net_tx_rate, buf, n);
+		break;
+	case C_BLOCK:
+		if (e->has_rates && is_up(e))
+			cell_rates(e->blk_read_rate, e->blk_write_rate, buf, n);
+		break;
+	case C_PIDS:
+		if (e->has_stats && is_up(e))
+			snprintf(buf, n, "%llu", (unsigned long long)e->pids);
+		break;
 	case C_RISK:
 		cell_risk(risk_of(v, e), buf, n);
 		break;
 	}
+}
+
+static void cell(void *model, size_t row, int col, char *buf, size_t n)
+{
+	struct cview *v = model;
+
+	buf[0] = '\0';
+	cell_of(v, row, cview_col(v, col), buf, n);
 }
 
 static size_t rows(void *model)
@@ -242,6 +310,7 @@ static int slot(void *model, size_t row, int col)
 	const struct cstore_entry *e = cview_entry(model, row);
 	const char *h;
 
+	col = cview_col(model, col);
 	if (!e)
 		return -1;
 	if (col == C_STATE)
@@ -278,7 +347,7 @@ static int compare(void *model, size_t a, size_t b, int col)
 
 	if (!x || !y)
 		return 0;
-	switch (col) {
+	switch ((col = cview_col(v, col))) {
 	case C_UPTIME:
 		/* the longest running first when ascending */
 		return cmp_num(a < v->n_since ? (double)v->since[a].at : 0,
@@ -289,9 +358,23 @@ static int compare(void *model, size_t a, size_t b, int col)
 	case C_MEM:
 		return cmp_num(x->has_stats ? (double)x->mem_usage : -1,
 			       y->has_stats ? (double)y->mem_usage : -1);
+	case C_NET:
+		return cmp_num(
+			x->has_rates ? x->net_rx_rate + x->net_tx_rate : -1,
+			y->has_rates ? y->net_rx_rate + y->net_tx_rate : -1);
+	case C_BLOCK:
+		return cmp_num(
+			x->has_rates ? x->blk_read_rate + x->blk_write_rate
+				     : -1,
+			y->has_rates ? y->blk_read_rate + y->blk_write_rate
+				     : -1);
+	case C_PIDS:
+		return cmp_num(x->has_stats ? (double)x->pids : -1,
+			       y->has_stats ? (double)y->pids : -1);
 	default:
-		cell(v, a, col, ca, sizeof(ca));
-		cell(v, b, col, cb, sizeof(cb));
+		ca[0] = cb[0] = '\0';
+		cell_of(v, a, col, ca, sizeof(ca));
+		cell_of(v, b, col, cb, sizeof(cb));
 		return strcmp(ca, cb);
 	}
 }
@@ -323,7 +406,7 @@ const char *cview_group(void *model, size_t row)
 
 const struct table_ops cview_ops = {
 	.columns = cview_columns,
-	.ncolumns = C_RISK + 1,
+	.ncolumns = C_COUNT,
 	.rows = rows,
 	.cell = cell,
 	.slot = slot,

@@ -57,7 +57,7 @@ static void test_table(void **state)
 
 	(void)state;
 	t = options_table(&n);
-	assert_int_equal(n, 20);
+	assert_int_equal(n, 21);
 	for (i = 0; i < n; i++) {
 		assert_non_null(t[i].help);
 		assert_ptr_equal(options_find(t[i].name), &t[i]);
@@ -72,6 +72,14 @@ static void test_table(void **state)
 			assert_int_equal(
 				t[i].check(t[i].def_str, err, sizeof(err)), 0);
 	}
+	/* the column list: known names, name among them */
+	t = options_find("columns");
+	assert_non_null(t);
+	assert_int_equal(t->check("name,net,block,pids", err, sizeof(err)), 0);
+	assert_int_equal(t->check("name,netio", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "unknown column 'netio'"));
+	assert_int_equal(t->check("cpu,mem", err, sizeof(err)), -1);
+	assert_int_equal(t->check("name,,cpu", err, sizeof(err)), -1);
 	assert_null(options_find("colour"));
 	assert_non_null(options_find("LOG_TAIL"));
 }
