@@ -83,9 +83,10 @@ static void build_top(struct seg *segs, int *n, const struct bar_info *b)
 			b->api_version ? b->api_version : "?");
 	seg_add(segs, n, b->several_engines ? 8 : 2, TS_DIM, "%s",
 		b->host ? b->host : "");
-	/* the least needed at a glance, but an overcommit is news */
+	/* before the address of a single engine (a triage wants the
+	 * figures), after its version; an overcommit is news */
 	if (b->host_figures && *b->host_figures)
-		seg_add(segs, n, b->overcommit ? 5 : 1,
+		seg_add(segs, n, b->overcommit ? 5 : 3,
 			b->overcommit ? TS_ALERT : TS_DIM, "%s",
 			b->host_figures);
 }

@@ -77,13 +77,66 @@ void cchanges_fetch(struct cchanges *c, const char *id)
 	free(path);
 }
 
+void cchanges_set_filter(struct cchanges *c, const char *filter)
+{
+	snprintf(c->filter, sizeof(c->filter), "%s", filter ? filter : "");
+}
+
+/* A word of kind letters only ("D", "ac"): a kind filter. */
+static int kinds_word(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strchr("ACDacd", w[i]))
+			return 0;
+	return n > 0;
+}
+
+static int passes(const struct cchanges *c, char letter, const char *path)
+{
+	const char *p = c->filter;
+	int kind_ok = 1, path_ok = 1;
+
+	while (*p) {
+		size_t n;
+		char word[sizeof(c->filter)];
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (!n)
+			break;
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		if (kinds_word(word, n)) {
+			char up[2] = {letter, '\0'};
+			kind_ok = strcasestr(word, up) != NULL;
+		} else {
+			path_ok = path && strstr(path, word) != NULL;
+		}
+		p += n;
+	}
+	return kind_ok && path_ok;
+}
+
+size_t cchanges_shown(const struct cchanges *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ch.n; i++)
+		n += passes(c, api_change_letter(c->ch.items[i].kind),
+			    c->ch.items[i].path);
+	return n;
+}
+
 void cchanges_each(const struct cchanges *c,
 		   void (*line)(void *ud, char letter, const char *path),
 		   void *ud)
 {
 	size_t i;
 
-	for (i = 0; i < c->ch.n; i++)
-		line(ud, api_change_letter(c->ch.items[i].kind),
-		     c->ch.items[i].path);
+	for (i = 0; i < c->ch.n; i++) {
+		char k = api_change_letter(c->ch.items[i].kind);
+		if (passes(c, k, c->ch.items[i].path))
+			line(ud, k, c->ch.items[i].path);
+	}
 }

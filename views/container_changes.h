@@ -18,6 +18,9 @@ struct cchanges {
 	struct api_changes ch;
 	int have;
 	char err[512];
+	/* "D", "AC", "/etc", "D /etc": kinds (a word of A, C, D only)
+	 * and a piece of the path, both to match; "" shows every one */
+	char filter[128];
 };
 
 void cchanges_init(struct cchanges *c, struct app *a);
@@ -26,7 +29,12 @@ void cchanges_fetch(struct cchanges *c, const char *id);
 /* Drops the request and what was read. */
 void cchanges_forget(struct cchanges *c);
 
-/* Each change, in path order: line(ud, letter, path). */
+/* Sets the filter (NULL or "" clears it). */
+void cchanges_set_filter(struct cchanges *c, const char *filter);
+/* The changes the filter lets through. */
+size_t cchanges_shown(const struct cchanges *c);
+/* Each change the filter lets through, in path order: line(ud, letter,
+ * path). */
 void cchanges_each(const struct cchanges *c,
 		   void (*line)(void *ud, char letter, const char *path),
 		   void *ud);

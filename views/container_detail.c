@@ -531,9 +531,25 @@ static void change_line(void *ud, char letter, const char *path)
 		  theme_attr(TS_NORMAL));
 }
 
+int cdetail_on_changes(const struct cdetail *d)
+{
+	return d->tab == CD_CHANGES;
+}
+
+void cdetail_changes_filter(struct cdetail *d, const char *filter)
+{
+	cchanges_set_filter(&d->changes, filter);
+}
+
+const char *cdetail_changes_filter_text(const struct cdetail *d)
+{
+	return d->changes.filter;
+}
+
 static void tab_changes(struct cdetail *d, struct em *m)
 {
 	const struct cchanges *c = &d->changes;
+	char line[200];
 
 	if (c->err[0])
 		em_text(m, c->err, TS_STATUS_ERR);
@@ -544,6 +560,11 @@ static void tab_changes(struct cdetail *d, struct em *m)
 	if (c->ch.n == 0) {
 		em_text(m, "nothing changed against the image", TS_DIM);
 		return;
+	}
+	if (c->filter[0]) {
+		snprintf(line, sizeof(line), "%zu of %zu changes (/ %s)",
+			 cchanges_shown(c), c->ch.n, c->filter);
+		em_text(m, line, TS_DIM);
 	}
 	cchanges_each(c, change_line, m);
 }

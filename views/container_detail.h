@@ -42,6 +42,11 @@ void cdetail_refresh(struct cdetail *d);
 const char *cdetail_id(const struct cdetail *d);
 
 void cdetail_tab_step(struct cdetail *d, int delta);
+/* The Changes tab is shown. */
+int cdetail_on_changes(const struct cdetail *d);
+/* Its filter (kinds A, C, D and a piece of the path), and what it is. */
+void cdetail_changes_filter(struct cdetail *d, const char *filter);
+const char *cdetail_changes_filter_text(const struct cdetail *d);
 void cdetail_scroll(struct cdetail *d, long delta);
 
 /* Draws the region for entry e (may be NULL); focused: the detail has

@@ -229,6 +229,15 @@ static void update_action(struct cview *v, int check)
 	cupdate_start(v->a, check, names, k);
 }
 
+/* As typed: the Changes tab follows the prompt. */
+static void changes_filter(struct app *a, const char *text, void *ud)
+{
+	struct cview *v = ud;
+
+	cdetail_changes_filter(v->detail, text);
+	app_dirty(a);
+}
+
 static unsigned list_action(struct cview *v, enum action act)
 {
 	switch (act) {
@@ -257,6 +266,13 @@ static unsigned list_action(struct cview *v, enum action act)
 				   v->t.sort_desc ? " (descending)" : "");
 		break;
 	case ACT_LIST_FILTER:
+		if (v->detail_focus && cdetail_on_changes(v->detail)) {
+			/* the Changes tab in front: its own filter */
+			app_prompt(v->a, "changes (A, C, D and/or a path):",
+				   cdetail_changes_filter_text(v->detail),
+				   changes_filter, changes_filter, v);
+			break;
+		}
 		snprintf(v->saved_filter, sizeof(v->saved_filter), "%s",
 			 v->t.filter);
 		app_prompt(v->a, "filter:", v->t.filter, filter_change,

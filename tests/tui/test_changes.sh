@@ -2,7 +2,8 @@
 # The container detail's Changes tab: what the container changed against
 # its image, line for line what docker diff says (in path order); an
 # exec that changes a file shows up without a key (its events name the
-# container); a container that changed nothing says so.  The rows agree
+# container); the tab filters by kind and path; a container that changed
+# nothing says so.  The rows agree
 # with docker ps -a afterwards.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/tui/lib.sh
@@ -30,6 +31,27 @@ is "every row is docker diff's, in path order" "$(rows)" "$(want)"
 docker exec "$p-a" touch /added
 expect_screen "an exec's change shows without a key" "A /added" 10
 is "and the rows are docker diff's again" "$(rows)" "$(want)"
+# the tab's own filter, with the detail in front (Enter): kinds, a path
+keys Enter
+keys /
+keys -l D
+keys Enter
+expect_screen "/ D on the Changes tab: a filter line" "of $(want | wc -l) changes (/ D)" 5
+is "only the deleted ones, as docker diff's D lines" "$(rows)" "$(want | grep '^D ')"
+keys /
+keys C-u
+keys -l "AC /bin"
+keys Enter
+expect_screen "kinds and a path together" "(/ AC /bin)" 5
+is "the added and changed ones under /bin, as docker diff's" "$(rows)" \
+	"$(want | grep -E '^[AC] ' | grep ' /[^ ]*/bin\|^[AC] /bin')"
+keys /
+keys C-u
+keys Enter
+sleep 0.5
+is "an empty filter shows every change again" "$(rows)" "$(want)"
+keys Escape
+sleep 0.3
 # the other row, wherever the list put it
 for k in g G; do
 	keys $k

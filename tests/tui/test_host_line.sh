@@ -73,7 +73,7 @@ run --name "$p-a" -m 64m $img sleep 300
 run --name "$p-b" -m 32m $img sleep 300
 run --name "$p-c" $img sleep 300
 run --name "$p-x" -m 8m $img sh -c 'sleep 4; exit 2'
-berth_start 230 40
+berth_start 250 40
 expect_screen "the console is up" "running" 15
 read -r ncpu mem < <(docker info -f '{{.NCPU}} {{.MemTotal}}')
 expect_screen "the top bar says CPUs and memory as docker info" "$ncpu CPU $(binary "$mem")" 15
