@@ -17,7 +17,7 @@ struct uopt {
 	char kind;	 /* 'c', 'i', 'f', 'd' (a directory), '-' (free), 0 */
 };
 
-#define UOPTS_MAX 16
+#define UOPTS_MAX 32
 
 /* What a usage's value word stands for. */
 static void value_of(const char *w, struct uopt *u)
@@ -42,12 +42,12 @@ static void value_of(const char *w, struct uopt *u)
 /* The options in a usage ("audit [--format text|json] [--fail-on S]"). */
 static size_t usage_opts(const char *usage, struct uopt *out)
 {
-	char words[32][64], w[64];
+	char words[64][64], w[64];
 	size_t nw = 0, n = 0, i, k, len;
 	const char *p = usage;
 	int closed;
 
-	while (*p && nw < 32) {
+	while (*p && nw < sizeof(words) / sizeof(words[0])) {
 		while (*p == ' ')
 			p++;
 		for (len = 0; p[len] && p[len] != ' '; len++)

@@ -213,7 +213,7 @@ static int follow(struct watch *w)
 		wait_turn(w, 1000);
 		report_due(w, (int64_t)time(NULL));
 		if ((w->mem_above > 0 || w->cpu_above > 0 ||
-		     w->disk_above > 0) &&
+		     w->disk_above > 0 || w->health_fails > 0) &&
 		    mono_ms() >= w->sample_due) {
 			w->sample_due = mono_ms() + w->sample_every * 1000L;
 			watch_sample(w);
@@ -366,6 +366,12 @@ static int parse_opt(int ch, struct watch *w, struct watch_cfg *cfg)
 		  : ch == 'C' ? &w->cpu_above
 			      : &w->disk_above) = d;
 		break;
+	case 'K':
+		n = strtol(optarg, &eq, 10);
+		if (*eq || n < 1 || n > 100000)
+			return usage_error("--health-fails: a count");
+		w->health_fails = n;
+		break;
 	case 'F':
 		n = strtol(optarg, &eq, 10);
 		if (*eq || n < 0 || n > 86400)
@@ -422,6 +428,7 @@ int cli_cmd_watch(const struct cli_opts *o, int argc, char **argv)
 		{"cpu-above", required_argument, NULL, 'C'},
 		{"cpu-for", required_argument, NULL, 'F'},
 		{"disk-above", required_argument, NULL, 'D'},
+		{"health-fails", required_argument, NULL, 'K'},
 		{"sample-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},

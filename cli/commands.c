@@ -49,8 +49,11 @@ static const struct cli_command commands[] = {
 	 "a container as a docker run line, Compose service or unit", "c"},
 	{"watch", cli_cmd_watch,
 	 "watch [--format json|text] [--once] [--since DURATION] [--syslog] "
-	 "[--name GLOB] [--exec CMD] [--webhook URL] [--log-pattern REGEX] "
-	 "[--mem-above PCT] [--cpu-above PCT] [--disk-above PCT]",
+	 "[--name GLOB] [--label K=V] [--restarts N] [--window MIN] "
+	 "[--min-severity S] [--exec CMD] [--webhook URL] "
+	 "[--log-pattern REGEX] [--log-every S] [--mem-above PCT] "
+	 "[--cpu-above PCT] [--cpu-for S] [--disk-above PCT] "
+	 "[--health-fails N] [--sample-every S]",
 	 "report crashes, OOM kills, unhealthy, restart loops, findings", ""},
 	{"info", cli_cmd_info, "info", "the engine: versions, driver, counts",
 	 ""},

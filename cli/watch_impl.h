@@ -42,6 +42,7 @@ struct watch {
 	 * sampled every --sample-every seconds */
 	double mem_above, cpu_above, disk_above;
 	int cpu_for;
+	long health_fails; /* --health-fails N: a failing streak of N */
 	int sample_every;
 	int64_t sample_due; /* monotonic ms */
 	int disk_high;	    /* said, not yet re-armed */

@@ -18,6 +18,7 @@
 #include "api/logframes.h"
 #include "api/stats.h"
 #include "cli/cli.h"
+#include "model/format.h"
 #include "model/host_df.h"
 #include "posture/rules.h"
 
@@ -249,6 +250,31 @@ static void sample_disk(struct watch *w)
 	watch_report(w, "disk_high", NULL, NULL, f, 3);
 }
 
+/* A container with a health check: its failing streak, by inspect (the
+ * engine sends an event only when the status turns). */
+static void sample_health(struct watch *w,
+			  const struct api_container_summary *cs)
+{
+	struct api_container_inspect ci = {0};
+	struct api_error err;
+	struct field f[2];
+
+	if (!*fmt_status_health(cs->status) ||
+	    api_container_inspect(w->c, cs->id, &ci, &err) != API_OK)
+		return;
+	if (watch_health_streak(&w->rules, cs->id,
+				(long)ci.state.health_failing_streak,
+				w->health_fails) == 1) {
+		f[0] = (struct field){
+			"failing_streak", NULL,
+			(long long)ci.state.health_failing_streak};
+		f[1] = (struct field){"health", api_str(ci.state.health_status),
+				      0};
+		watch_report(w, "health_failing", cs->name, cs->id, f, 2);
+	}
+	api_container_inspect_free(&ci);
+}
+
 void watch_sample(struct watch *w)
 {
 	struct api_container_list l = {0};
@@ -257,12 +283,15 @@ void watch_sample(struct watch *w)
 
 	if (w->disk_above > 0)
 		sample_disk(w);
-	if ((w->mem_above <= 0 && w->cpu_above <= 0) ||
+	if ((w->mem_above <= 0 && w->cpu_above <= 0 && w->health_fails <= 0) ||
 	    (n = list_selected(w, &l)) < 0)
 		return;
 	for (i = 0; i < n; i++) {
 		struct api_stats st = {0};
-		if (api_stats(w->c, l.items[i].id, 1, &st, &err) != API_OK)
+		if (w->health_fails > 0)
+			sample_health(w, &l.items[i]);
+		if ((w->mem_above <= 0 && w->cpu_above <= 0) ||
+		    api_stats(w->c, l.items[i].id, 1, &st, &err) != API_OK)
 			continue;
 		if (w->mem_above > 0)
 			sample_memory(w, &l.items[i], &st);

@@ -324,6 +324,24 @@ int watch_cpu_sample(struct watch_rules *r, const char *id, int64_t now,
 	return 1;
 }
 
+int watch_health_streak(struct watch_rules *r, const char *id, long streak,
+			long n)
+{
+	struct watch_ctr *c = find(r, id, 1);
+
+	if (!c)
+		return -1;
+	if (streak < n) {
+		if (streak == 0)
+			c->health_said = 0;
+		return 0;
+	}
+	if (c->health_said)
+		return 0;
+	c->health_said = 1;
+	return 1;
+}
+
 int watch_finding_new(struct watch_rules *r, const char *id,
 		      const char *rule_id)
 {

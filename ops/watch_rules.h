@@ -61,6 +61,7 @@ struct watch_ctr {
 	int64_t cpu_time; /* the last sample's, seconds */
 	int64_t cpu_above_since;
 	int cpu_high;
+	int health_said; /* the failing streak was reported */
 	/* a die by SIGKILL waiting for its oom: exit code, time, name */
 	int pending;
 	int pending_due; /* another event came: its oom will not */
@@ -127,6 +128,11 @@ int watch_mem_sample(struct watch_rules *r, const char *id, double pct,
 int watch_cpu_sample(struct watch_rules *r, const char *id, int64_t now,
 		     uint64_t total, uint64_t system, uint64_t ncpu,
 		     double threshold, int64_t for_s, double *pct);
+/* A health check's failing streak (State.Health.FailingStreak) against
+ * n: 1 when it reaches n (said once per streak; a passing check, streak
+ * 0, re-arms it).  -1 out of memory. */
+int watch_health_streak(struct watch_rules *r, const char *id, long streak,
+			long n);
 const char *watch_kind_name(enum watch_kind k);
 /* 1 when this very event was seen before (then it is to be dropped);
  * else it is remembered and 0. */

@@ -36,6 +36,11 @@ is "--theme: default and the user's own themes" \
 is "audit --format: its formats" "$(comp berth audit --format '' | tr '\n' ' ')" "json sarif text "
 is "export --as c: compose" "$(comp berth export --as c)" compose
 is "a command's options" "$(comp berth logs --t)" "--tail"
+# berth watch's own --help (its getopt table's usage) against what the
+# completion offers: the command table must name every option it takes
+want=$("$berth" watch --help | grep -oE -- '--[a-z-]+' | grep -v -- '^--help$' | sort -u)
+got=$(comp berth watch -- | grep -oE -- '--[a-z-]+' | sort -u)
+is "watch: every option of its --help completes" "$(comm -23 <(echo "$want") <(echo "$got"))" ""
 is "logs NAME: the engine's containers of that prefix, as docker ps -a has them" \
 	"$(comp berth logs "$pfx-")" "$(docker ps -a --format '{{.Names}}' | grep "^$pfx-" | sort)"
 is "after global options too" "$(comp berth -H "$DOCKER_HOST" shell "$pfx-o")" "$pfx-one"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # berth watch --webhook and --exec: a receiver on 127.0.0.1 gets the JSON
-# of a crash, an OOM kill, a log pattern's match and a memory threshold
+# of a crash, an OOM kill, a log pattern's match, thresholds (memory,
+# sustained CPU, disk) and a failing health check
 # (its first POST answered 500, so that alert comes again), the command reads each alert on its standard input, both
 # equal to the watcher's own lines and to what docker inspect says; a
 # receiver that never answers holds nothing up; --once delivers before it
@@ -62,7 +63,8 @@ hang=http://127.0.0.1:$(cat "$dir/hang.port")/hook
 
 "$berth" watch --format json --name "$p-*" --webhook "$good" \
 	--exec "cat >>'$dir/exec.jsonl'" --log-pattern 'ERROR|panic:' --log-every 60 \
-	--mem-above 50 --cpu-above 50 --cpu-for 2 --disk-above 1 --sample-every 1 \
+	--mem-above 50 --cpu-above 50 --cpu-for 2 --disk-above 1 --health-fails 2 \
+	--sample-every 1 \
 	>"$dir/watch.out" 2>"$dir/watch.err" &
 pids+=($!)
 wpid=$!
@@ -79,10 +81,13 @@ run --name "$p-log" $img sh -c 'echo starting; printf "ERROR disk \033]0;pwned\0
 run --name "other$p" $img sh -c 'echo ERROR elsewhere; sleep 60'
 # tail holds 20 MB of a line that never ends: 62% of 32 MiB
 run --name "$p-mem" -m 32m --memory-swap 32m $img sh -c '(head -c 20000000 /dev/zero; sleep 60) | tail -n 1'
+# a health check that fails every second, 20 tries before unhealthy
+run --name "$p-sick" --health-cmd false --health-interval 1s --health-retries 20 $img sleep 60
 # a whole CPU, until its alert came
 run --name "$p-busy" $img sh -c 'while :; do :; done'
 got_both() { [ "$(delivered "$dir/good.log" died "$p-crash")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" cpu_high "$p-busy")" = 1 ] &&
+	[ "$(delivered "$dir/good.log" health_failing "$p-sick")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" oom "$p-oom")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" log_match "$p-log")" = 1 ] &&
 	[ "$(delivered "$dir/good.log" mem_high "$p-mem")" = 1 ]; }
@@ -117,6 +122,14 @@ is "and the pattern" "$(body_of log_match "$p-log" pattern)" "ERROR|panic:"
 sleep 3
 is "the second match within --log-every is not said" "$(delivered "$dir/good.log" log_match "$p-log")" 1
 is "a container outside --name is not followed" "$(grep -c "other$p" "$dir/watch.out")" 0
+is "the receiver got the failing health check, once" "$(delivered "$dir/good.log" health_failing "$p-sick")" 1
+streak=$(body_of health_failing "$p-sick" failing_streak)
+now=$(docker inspect -f '{{.State.Health.FailingStreak}}' "$p-sick")
+if [ "${streak:-0}" -ge 2 ] && [ "${streak:-0}" -le "$now" ]; then
+	ok "at a failing streak of 2 or more, as docker inspect counts ($streak, now $now)"
+else
+	not_ok "at a failing streak of 2 or more, as docker inspect counts ($streak, now $now)"
+fi
 is "the receiver got the sustained CPU, once" "$(delivered "$dir/good.log" cpu_high "$p-busy")" 1
 cpu=$(body_of cpu_high "$p-busy" cpu_percent)
 if python3 -c 'import sys; sys.exit(0 if abs(float(sys.argv[1]) - float(sys.argv[2])) <= 15 else 1)' "${cpu:-0}" "${busy_cli:-0}"; then

@@ -225,6 +225,24 @@ static void test_watch_cpu_sustained(void **state)
 	watch_rules_free(&r);
 }
 
+/* A failing streak is said when it reaches N, once; a pass re-arms. */
+static void test_watch_health_streak(void **state)
+{
+	struct watch_cfg cfg = {.restarts = 3, .window_s = 300};
+	struct watch_rules r;
+
+	(void)state;
+	watch_rules_init(&r, &cfg);
+	assert_int_equal(watch_health_streak(&r, "a", 1, 3), 0);
+	assert_int_equal(watch_health_streak(&r, "a", 3, 3), 1);
+	assert_int_equal(watch_health_streak(&r, "a", 5, 3), 0);
+	assert_int_equal(watch_health_streak(&r, "a", 2, 3), 0);
+	assert_int_equal(watch_health_streak(&r, "a", 4, 3), 0);
+	assert_int_equal(watch_health_streak(&r, "a", 0, 3), 0);
+	assert_int_equal(watch_health_streak(&r, "a", 3, 3), 1);
+	watch_rules_free(&r);
+}
+
 /* The engine may send an OOM kill's die before its oom: the die by
  * SIGKILL waits the grace, and is a crash only when no oom came. */
 static void test_watch_oom_after_die(void **state)
@@ -394,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_watch_findings),
 		cmocka_unit_test(test_watch_mem_threshold),
 		cmocka_unit_test(test_watch_cpu_sustained),
+		cmocka_unit_test(test_watch_health_streak),
 		cmocka_unit_test(test_watch_repeats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
